@@ -1,0 +1,12 @@
+# Every third-party dependency is found here, once, from Debian's packages.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(XAPIAN REQUIRED IMPORTED_TARGET xapian-core>=1.4.22)
+pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
+find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
+find_package(nlohmann_json 3.11 REQUIRED)
+find_package(CLI11 2.1 REQUIRED)
+find_package(ZLIB REQUIRED)
+find_package(Threads REQUIRED)
+if(DATELINE_BUILD_TESTS)
+  find_package(Catch2 2.13 REQUIRED)
+endif()

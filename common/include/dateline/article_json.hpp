@@ -1,0 +1,41 @@
+// JSON mapping of the article contract: validating an input record into an Article, and the
+// stored JSON form the index keeps and the API returns. Pure functions; thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "dateline/article.hpp"
+#include "dateline/result.hpp"
+
+namespace dateline {
+
+// Why a record was rejected: the field at fault ("record" for the record as a whole) and a
+// reason a person can act on. Printed as "FILE:LINE: field: reason".
+struct RecordError {
+    std::string field;
+    std::string reason;
+};
+
+struct ParsedArticle {
+    Article article;
+    std::vector<std::string> unknown_fields;  // ignored, reported once per name by the caller
+};
+
+// The rejection for a record over ArticleLimits::kMaxRecordBytes.
+RecordError record_too_large(std::size_t bytes);
+
+// Validates raw record text (one JSONL line or one element of a JSON array): size limit,
+// UTF-8, JSON syntax, then the contract.
+Result<ParsedArticle, RecordError> parse_article(std::string_view record_text);
+
+// Validates an already parsed JSON value against the contract.
+Result<ParsedArticle, RecordError> article_from_json(const nlohmann::json& record);
+
+// The stored form: normalised (UTC dates, plain-text body), absent optionals omitted.
+nlohmann::json article_to_json(const Article& article);
+
+}  // namespace dateline

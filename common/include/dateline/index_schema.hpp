@@ -1,0 +1,64 @@
+// The Xapian index schema, defined once: every term prefix, value slot and weight that the
+// indexer writes and the server reads. Constants and pure functions; thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "dateline/date.hpp"
+
+namespace dateline::schema {
+
+// Bumped when the meaning of a term or slot changes; stored as database metadata so a
+// reader can refuse an index it does not understand.
+inline constexpr std::string_view kVersion = "1";
+inline constexpr std::string_view kVersionMetadataKey = "dateline.schema_version";
+
+// Free-text prefixes (positional, searchable as title:, author:). Title and body text is
+// also indexed unprefixed so plain words match either.
+inline constexpr std::string_view kTitlePrefix = "S";
+inline constexpr std::string_view kAuthorTextPrefix = "A";
+
+// Boolean filter prefixes: exact, normalised values (see filter_term).
+inline constexpr std::string_view kSourcePrefix = "XS";
+inline constexpr std::string_view kTagPrefix = "K";
+inline constexpr std::string_view kAuthorPrefix = "XA";
+inline constexpr std::string_view kLangPrefix = "L";
+inline constexpr std::string_view kYearPrefix = "Y";   // YYYY
+inline constexpr std::string_view kMonthPrefix = "M";  // YYYYMM
+inline constexpr std::string_view kDayPrefix = "D";    // YYYYMMDD
+
+// Unique id terms: "Q" + id, or for ids too long for a Xapian term a hashed form.
+inline constexpr std::string_view kIdPrefix = "Q";
+inline constexpr std::string_view kLongIdPrefix = "XQH";
+
+// Value slots.
+inline constexpr Xapian::valueno kDateSlot = 0;    // sortable_serialise(unix seconds, UTC)
+inline constexpr Xapian::valueno kSourceSlot = 1;  // display form, for facets
+inline constexpr Xapian::valueno kTagsSlot = 2;    // display forms, encode_list()
+inline constexpr Xapian::valueno kLangSlot = 3;    // primary language subtag
+
+// Title words count this many times a body word (within-document frequency increment).
+inline constexpr Xapian::termcount kTitleWeight = 5;
+
+// Xapian's hard limit on a term is 245 bytes; stay clear of it.
+inline constexpr std::size_t kMaxTermBytes = 240;
+
+std::string id_term(std::string_view id);
+
+// Normalised value for filters: NFKC + case folding, inner whitespace collapsed, trimmed,
+// cut to fit a term. "  The  Guardian " and "the guardian" give the same term.
+std::string filter_value(std::string_view value);
+std::string filter_term(std::string_view prefix, std::string_view value);
+
+std::string date_value(Timestamp t);
+Timestamp date_from_value(const std::string& value);
+
+// Lists in a value slot (tags): length-prefixed, so no separator can clash with a value.
+std::string encode_list(const std::vector<std::string>& items);
+std::vector<std::string> decode_list(std::string_view encoded);
+
+}  // namespace dateline::schema

@@ -1,0 +1,29 @@
+// UTF-8 helpers: validation and code-point counting, as JSON Schema counts string lengths.
+// Pure functions; thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace dateline {
+
+// Byte offset of the first byte that is not part of a well-formed UTF-8 sequence
+// (overlongs, surrogates and code points past U+10FFFF are ill-formed), or nullopt.
+std::optional<std::size_t> find_invalid_utf8(std::string_view text);
+
+// Number of code points in well-formed UTF-8 text.
+std::size_t count_code_points(std::string_view text);
+
+// The longest prefix of at most max_bytes that does not split a code point.
+std::string_view truncate_utf8(std::string_view text, std::size_t max_bytes);
+
+}  // namespace dateline
+
+namespace dateline {
+
+// True when the text has no code point outside ECMA-262's \s (the regex dialect JSON Schema
+// uses), so "   " and "\u00a0" count as blank exactly as the schema's "\\S" pattern says.
+bool is_blank(std::string_view text);
+
+}  // namespace dateline

@@ -1,0 +1,218 @@
+// Validation of input records against the article contract (schemas/article.schema.json),
+// and the stored JSON form of an article.
+#include "dateline/article_json.hpp"
+
+#include <array>
+#include <regex>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "dateline/html_text.hpp"
+#include "dateline/utf8.hpp"
+
+namespace dateline {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::array<std::string_view, 11> kKnownFields = {
+    "id", "title", "body", "date", "source", "tags", "url", "author", "summary", "lang", "updated"};
+
+Unexpected<RecordError> reject(std::string field, std::string reason) {
+    return Unexpected(RecordError{std::move(field), std::move(reason)});
+}
+
+std::string type_name(const json& value) {
+    switch (value.type()) {
+        case json::value_t::null: return "null";
+        case json::value_t::boolean: return "boolean";
+        case json::value_t::number_integer:
+        case json::value_t::number_unsigned:
+        case json::value_t::number_float: return "number";
+        case json::value_t::string: return "string";
+        case json::value_t::array: return "array";
+        default: return "object";
+    }
+}
+
+std::string quote_for_message(std::string_view text) {
+    constexpr std::size_t kShown = 64;
+    return "\"" + std::string(truncate_utf8(text, kShown)) +
+           (text.size() > kShown ? "...\"" : "\"");
+}
+
+Result<std::string, RecordError> required_string(const json& record, const char* field) {
+    const auto found = record.find(field);
+    if (found == record.end()) return reject(field, "required field is missing");
+    if (!found->is_string()) return reject(field, "must be a string, got " + type_name(*found));
+    return found->get<std::string>();
+}
+
+// Optional fields: absent, null and "" all mean "not given".
+Result<std::optional<std::string>, RecordError> optional_string(const json& record,
+                                                                const char* field) {
+    const auto found = record.find(field);
+    if (found == record.end() || found->is_null()) return std::optional<std::string>{};
+    if (!found->is_string())
+        return reject(field, "must be a string or null, got " + type_name(*found));
+    std::string value = found->get<std::string>();
+    if (value.empty()) return std::optional<std::string>{};
+    return std::optional<std::string>{std::move(value)};
+}
+
+Result<Timestamp, RecordError> date_field(const std::string& text, const char* field) {
+    auto parsed = parse_date(text);
+    if (!parsed) return reject(field, parsed.error());
+    return *parsed;
+}
+
+bool is_bcp47(const std::string& tag) {
+    static const std::regex pattern("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$");
+    return std::regex_match(tag, pattern);
+}
+
+bool is_link(const std::string& url) {
+    // http(s) or a site path: the search box turns this into a link, so "javascript:" and
+    // other schemes are refused here rather than escaped later.
+    static const std::regex pattern("^(https?://[^\\s]+|/[^\\s]*)$", std::regex::icase);
+    return std::regex_match(url, pattern);
+}
+
+Result<std::vector<std::string>, RecordError> tags_field(const json& record) {
+    std::vector<std::string> tags;
+    const auto found = record.find("tags");
+    if (found == record.end() || found->is_null()) return tags;
+    if (!found->is_array())
+        return reject("tags", "must be an array of strings, got " + type_name(*found));
+    if (found->size() > ArticleLimits::kMaxTags)
+        return reject("tags", "more than " + std::to_string(ArticleLimits::kMaxTags) + " tags (" +
+                                  std::to_string(found->size()) + ")");
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < found->size(); ++i) {
+        const json& tag = (*found)[i];
+        const std::string field = "tags[" + std::to_string(i) + "]";
+        if (!tag.is_string()) return reject(field, "must be a string, got " + type_name(tag));
+        std::string text = html_to_text(tag.get<std::string>());
+        // Blank and repeated tags carry nothing; dropping them keeps the article.
+        if (is_blank(text) || !seen.insert(text).second) continue;
+        tags.push_back(std::move(text));
+    }
+    return tags;
+}
+
+Result<void, RecordError> check_text_limits(const Article& article) {
+    const std::size_t id_chars = count_code_points(article.id);
+    if (id_chars == 0 || id_chars > ArticleLimits::kMaxIdChars)
+        return reject("id", "must be 1 to " + std::to_string(ArticleLimits::kMaxIdChars) +
+                                " characters, got " + std::to_string(id_chars));
+    if (is_blank(article.title)) return reject("title", "must not be empty");
+    if (const std::size_t chars = count_code_points(article.title);
+        chars > ArticleLimits::kMaxTitleChars)
+        return reject("title", "longer than " + std::to_string(ArticleLimits::kMaxTitleChars) +
+                                   " characters (" + std::to_string(chars) + ")");
+    if (is_blank(article.source)) return reject("source", "must not be empty");
+    return {};
+}
+
+Result<void, RecordError> check_optional_fields(const Article& article) {
+    if (article.url && !is_link(*article.url))
+        return reject("url", "must be an http(s) URL or a path starting with \"/\", got " +
+                                 quote_for_message(*article.url));
+    if (article.lang && !is_bcp47(*article.lang))
+        return reject("lang", "not a BCP 47 language tag: " + quote_for_message(*article.lang) +
+                                  " (e.g. \"en\", \"pt-BR\")");
+    return {};
+}
+
+}  // namespace
+
+Result<ParsedArticle, RecordError> article_from_json(const json& record) {
+    if (!record.is_object())
+        return reject("record", "must be a JSON object, got " + type_name(record));
+    ParsedArticle parsed;
+    Article& article = parsed.article;
+
+    auto id = required_string(record, "id");
+    if (!id) return Unexpected(id.error());
+    article.id = std::move(*id);
+    auto title = required_string(record, "title");
+    if (!title) return Unexpected(title.error());
+    article.title = html_to_text(*title);
+    auto body = required_string(record, "body");
+    if (!body) return Unexpected(body.error());
+    article.body = html_to_text(*body);
+    auto date_text = required_string(record, "date");
+    if (!date_text) return Unexpected(date_text.error());
+    auto date = date_field(*date_text, "date");
+    if (!date) return Unexpected(date.error());
+    article.date = *date;
+    auto source = required_string(record, "source");
+    if (!source) return Unexpected(source.error());
+    article.source = std::move(*source);
+    if (auto limits = check_text_limits(article); !limits) return Unexpected(limits.error());
+
+    auto tags = tags_field(record);
+    if (!tags) return Unexpected(tags.error());
+    article.tags = std::move(*tags);
+
+    std::array<std::pair<const char*, std::optional<std::string>*>, 4> optionals = {
+        {{"url", &article.url},
+         {"author", &article.author},
+         {"summary", &article.summary},
+         {"lang", &article.lang}}};
+    for (auto& [field, target] : optionals) {
+        auto value = optional_string(record, field);
+        if (!value) return Unexpected(value.error());
+        *target = std::move(*value);
+    }
+    if (article.summary) article.summary = html_to_text(*article.summary);
+    if (auto checked = check_optional_fields(article); !checked) return Unexpected(checked.error());
+
+    auto updated_text = optional_string(record, "updated");
+    if (!updated_text) return Unexpected(updated_text.error());
+    if (*updated_text) {
+        auto updated = date_field(**updated_text, "updated");
+        if (!updated) return Unexpected(updated.error());
+        article.updated = *updated;
+    }
+    for (const auto& item : record.items())
+        if (std::find(kKnownFields.begin(), kKnownFields.end(), item.key()) == kKnownFields.end())
+            parsed.unknown_fields.push_back(item.key());
+    return parsed;
+}
+
+RecordError record_too_large(std::size_t bytes) {
+    return {"record", "larger than the 4 MiB limit (" + std::to_string(bytes) + " bytes)"};
+}
+
+Result<ParsedArticle, RecordError> parse_article(std::string_view record_text) {
+    if (record_text.size() > ArticleLimits::kMaxRecordBytes)
+        return Unexpected(record_too_large(record_text.size()));
+    if (const auto bad = find_invalid_utf8(record_text))
+        return reject("record", "invalid UTF-8 at byte " + std::to_string(*bad + 1));
+    json record;
+    try {
+        record = json::parse(record_text);
+    } catch (const json::parse_error& error) {
+        // nlohmann's messages start with an internal id ("[json.exception.parse_error.101] ").
+        std::string reason = error.what();
+        if (const auto end = reason.find("] "); end != std::string::npos) reason.erase(0, end + 2);
+        return reject("record", "invalid JSON: " + reason);
+    }
+    return article_from_json(record);
+}
+
+json article_to_json(const Article& article) {
+    json out = {{"id", article.id},         {"title", article.title},
+                {"body", article.body},     {"date", to_rfc3339(article.date)},
+                {"source", article.source}, {"tags", article.tags}};
+    if (article.url) out["url"] = *article.url;
+    if (article.author) out["author"] = *article.author;
+    if (article.summary) out["summary"] = *article.summary;
+    if (article.lang) out["lang"] = *article.lang;
+    if (article.updated) out["updated"] = to_rfc3339(*article.updated);
+    return out;
+}
+
+}  // namespace dateline

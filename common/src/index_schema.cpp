@@ -1,0 +1,96 @@
+// Term and value encodings of the index schema.
+#include "dateline/index_schema.hpp"
+
+#include <cinttypes>
+#include <cstdio>
+
+#include "dateline/text_analyzer.hpp"
+#include "dateline/utf8.hpp"
+
+namespace dateline::schema {
+namespace {
+
+// FNV-1a, 64-bit: stable across platforms and releases, unlike std::hash.
+std::uint64_t fnv1a64(std::string_view text, std::uint64_t seed) {
+    std::uint64_t hash = seed;
+    for (const char c : text) {
+        hash ^= static_cast<std::uint8_t>(c);
+        hash *= 0x100000001b3ULL;
+    }
+    return hash;
+}
+
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+}  // namespace
+
+std::string id_term(std::string_view id) {
+    if (kIdPrefix.size() + id.size() <= kMaxTermBytes)
+        return std::string(kIdPrefix) + std::string(id);
+    // Too long for a term: a readable head plus 128 bits of hash. The long form uses its own
+    // prefix, so it can never equal the short form of another id.
+    char hash[40];
+    std::snprintf(hash, sizeof hash, "#%016" PRIx64 "%016" PRIx64,
+                  fnv1a64(id, 0xcbf29ce484222325ULL), fnv1a64(id, 0x84222325cbf29ce4ULL));
+    return std::string(kLongIdPrefix) + std::string(truncate_utf8(id, 160)) + hash;
+}
+
+std::string filter_value(std::string_view value) {
+    const std::string folded = TextAnalyzer::normalize(value);
+    std::string out;
+    out.reserve(folded.size());
+    for (const char c : folded) {
+        if (is_space(c)) {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    if (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+std::string filter_term(std::string_view prefix, std::string_view value) {
+    const std::string normalized = filter_value(value);
+    const std::size_t room = kMaxTermBytes - prefix.size();
+    return std::string(prefix) + std::string(truncate_utf8(normalized, room));
+}
+
+std::string date_value(Timestamp t) {
+    return Xapian::sortable_serialise(static_cast<double>(t.time_since_epoch().count()));
+}
+
+Timestamp date_from_value(const std::string& value) {
+    return Timestamp{
+        std::chrono::seconds{static_cast<std::int64_t>(Xapian::sortable_unserialise(value))}};
+}
+
+std::string encode_list(const std::vector<std::string>& items) {
+    // Netstring-style "<length>:<bytes>" items: any byte may appear in a tag.
+    std::string out;
+    for (const std::string& item : items) {
+        out += std::to_string(item.size());
+        out += ':';
+        out += item;
+    }
+    return out;
+}
+
+std::vector<std::string> decode_list(std::string_view encoded) {
+    std::vector<std::string> items;
+    std::size_t pos = 0;
+    while (pos < encoded.size()) {
+        std::size_t length = 0;
+        while (pos < encoded.size() && encoded[pos] >= '0' && encoded[pos] <= '9')
+            length = length * 10 + static_cast<std::size_t>(encoded[pos++] - '0');
+        if (pos >= encoded.size() || encoded[pos] != ':' || length > encoded.size() - pos - 1)
+            break;
+        items.emplace_back(encoded.substr(pos + 1, length));
+        pos += 1 + length;
+    }
+    return items;
+}
+
+}  // namespace dateline::schema

@@ -1,0 +1,84 @@
+// Text analysis: the only file that includes ICU.
+#include "dateline/text_analyzer.hpp"
+
+#include <algorithm>
+#include <cstdint>
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+namespace dateline {
+namespace {
+
+bool is_ascii(std::string_view text) {
+    return std::all_of(text.begin(), text.end(),
+                       [](char c) { return static_cast<std::uint8_t>(c) < 0x80; });
+}
+
+const icu::Normalizer2* nfkc_casefold() {
+    // ICU owns the instance and it is immutable, so sharing it across threads is safe.
+    static const icu::Normalizer2* instance = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::Normalizer2* normalizer = icu::Normalizer2::getNFKCCasefoldInstance(status);
+        return U_SUCCESS(status) ? normalizer : nullptr;
+    }();
+    return instance;
+}
+
+}  // namespace
+
+std::string TextAnalyzer::normalize(std::string_view text) {
+    // For ASCII, NFKC_Casefold is plain lower-casing: skipping ICU keeps English archives fast.
+    if (is_ascii(text)) {
+        std::string lowered(text);
+        for (char& c : lowered)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return lowered;
+    }
+    const icu::Normalizer2* normalizer = nfkc_casefold();
+    if (normalizer == nullptr) return std::string(text);
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::UnicodeString source = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    const icu::UnicodeString folded = normalizer->normalize(source, status);
+    if (U_FAILURE(status)) return std::string(text);
+    std::string out;
+    folded.toUTF8String(out);
+    return out;
+}
+
+std::string TextAnalyzer::primary_language(std::string_view bcp47) {
+    const std::size_t end = bcp47.find_first_of("-_");
+    std::string primary(bcp47.substr(0, end));
+    std::transform(primary.begin(), primary.end(), primary.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return primary;
+}
+
+const Xapian::Stem& TextAnalyzer::stemmer_for(const std::optional<std::string>& lang) {
+    const std::string language = lang ? primary_language(*lang) : "en";
+    if (auto found = stemmers_.find(language); found != stemmers_.end()) return found->second;
+    Xapian::Stem stemmer;  // no stemming
+    try {
+        stemmer = Xapian::Stem(language);
+    } catch (const Xapian::InvalidArgumentError&) {
+        // Xapian has no stemmer for this language: index words as they are.
+    }
+    return stemmers_.emplace(language, stemmer).first->second;
+}
+
+void TextAnalyzer::configure(Xapian::TermGenerator& generator,
+                             const std::optional<std::string>& lang) {
+    generator.set_stemmer(stemmer_for(lang));
+    // STEM_SOME keeps every word unstemmed (with positions, for phrases) and adds the stem
+    // as a Z-prefixed term, so "striking" finds "strike" and "Striking" stays exact.
+    generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    generator.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+}
+
+void TextAnalyzer::configure(Xapian::QueryParser& parser, const std::optional<std::string>& lang) {
+    parser.set_stemmer(stemmer_for(lang));
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+}
+
+}  // namespace dateline

@@ -1,0 +1,84 @@
+// Article -> Xapian::Document, following dateline/index_schema.hpp.
+#include "document_builder.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "dateline/article_json.hpp"
+#include "dateline/index_schema.hpp"
+
+namespace dateline::indexer {
+
+DocumentBuilder::DocumentBuilder() = default;
+
+Xapian::Document DocumentBuilder::build(const Article& article) {
+    Xapian::Document document;
+    generator_.set_document(document);
+    index_free_text(article);
+    add_filter_terms(document, article);
+    add_values(document, article);
+    document.set_data(article_to_json(article).dump());
+    return document;
+}
+
+void DocumentBuilder::index_free_text(const Article& article) {
+    analyzer_.configure(generator_, article.lang);
+    const std::string title = TextAnalyzer::normalize(article.title);
+    generator_.index_text(title, schema::kTitleWeight, std::string(schema::kTitlePrefix));
+    generator_.index_text(title, schema::kTitleWeight);
+    // A gap in positions keeps phrases from matching across the title/body seam.
+    generator_.increase_termpos();
+    if (article.summary) {
+        generator_.index_text(TextAnalyzer::normalize(*article.summary));
+        generator_.increase_termpos();
+    }
+    generator_.index_text(TextAnalyzer::normalize(article.body));
+    if (article.author) {
+        generator_.increase_termpos();
+        generator_.index_text(TextAnalyzer::normalize(*article.author), 1,
+                              std::string(schema::kAuthorTextPrefix));
+    }
+}
+
+void DocumentBuilder::add_filter_terms(Xapian::Document& document, const Article& article) const {
+    document.add_boolean_term(schema::id_term(article.id));
+    document.add_boolean_term(schema::filter_term(schema::kSourcePrefix, article.source));
+    for (const std::string& tag : article.tags)
+        document.add_boolean_term(schema::filter_term(schema::kTagPrefix, tag));
+    if (article.author)
+        document.add_boolean_term(schema::filter_term(schema::kAuthorPrefix, *article.author));
+    if (article.lang) {
+        const std::string language = TextAnalyzer::primary_language(*article.lang);
+        document.add_boolean_term(std::string(schema::kLangPrefix) + language);
+    }
+    const CalendarKeys keys = calendar_keys(article.date);
+    document.add_boolean_term(std::string(schema::kYearPrefix) + keys.year);
+    document.add_boolean_term(std::string(schema::kMonthPrefix) + keys.month);
+    document.add_boolean_term(std::string(schema::kDayPrefix) + keys.day);
+}
+
+void DocumentBuilder::add_values(Xapian::Document& document, const Article& article) const {
+    document.add_value(schema::kDateSlot, schema::date_value(article.date));
+    document.add_value(schema::kSourceSlot, article.source);
+    if (!article.tags.empty())
+        document.add_value(schema::kTagsSlot, schema::encode_list(article.tags));
+    if (article.lang)
+        document.add_value(schema::kLangSlot, TextAnalyzer::primary_language(*article.lang));
+}
+
+std::vector<std::pair<std::string, Xapian::termcount>> spelling_words(
+    const Xapian::Document& document) {
+    constexpr std::size_t kMinBytes = 3, kMaxBytes = 32;
+    std::vector<std::pair<std::string, Xapian::termcount>> words;
+    for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
+        const std::string& word = *term;
+        const unsigned char first = static_cast<unsigned char>(word[0]);
+        // Prefixed terms start with an upper-case ASCII letter; stems with 'Z'.
+        if (first >= 'A' && first <= 'Z') continue;
+        if (word.size() < kMinBytes || word.size() > kMaxBytes) continue;
+        if (word.find_first_of("0123456789") != std::string::npos) continue;
+        words.emplace_back(word, term.get_wdf());
+    }
+    return words;
+}
+
+}  // namespace dateline::indexer

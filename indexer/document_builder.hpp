@@ -1,0 +1,36 @@
+// DocumentBuilder: turns a validated Article into the Xapian::Document the schema describes
+// (terms, values, stored record). No database access, so it can run on any thread.
+// Not thread-safe: one builder per thread.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "dateline/article.hpp"
+#include "dateline/text_analyzer.hpp"
+
+namespace dateline::indexer {
+
+class DocumentBuilder {
+public:
+    DocumentBuilder();
+    Xapian::Document build(const Article& article);
+
+private:
+    void index_free_text(const Article& article);
+    void add_filter_terms(Xapian::Document& document, const Article& article) const;
+    void add_values(Xapian::Document& document, const Article& article) const;
+
+    TextAnalyzer analyzer_;
+    Xapian::TermGenerator generator_;
+};
+
+// Words worth offering as spelling corrections, with their frequency in the document: the
+// unprefixed, unstemmed words, minus numbers and fragments. The index writer feeds these to
+// Xapian's spelling table (it needs the database, so it cannot happen while building).
+std::vector<std::pair<std::string, Xapian::termcount>> spelling_words(
+    const Xapian::Document& document);
+
+}  // namespace dateline::indexer

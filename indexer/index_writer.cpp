@@ -1,0 +1,67 @@
+// Writing side of the index: locking, upserts, spelling data, schema version.
+#include "index_writer.hpp"
+
+#include "dateline/index_schema.hpp"
+#include "document_builder.hpp"
+
+namespace dateline::indexer {
+
+Result<IndexWriter, std::string> IndexWriter::open(const std::string& path) {
+    try {
+        Xapian::WritableDatabase database(path, Xapian::DB_CREATE_OR_OPEN);
+        const std::string version = database.get_metadata(std::string(schema::kVersionMetadataKey));
+        if (version.empty()) {
+            database.set_metadata(std::string(schema::kVersionMetadataKey),
+                                  std::string(schema::kVersion));
+        } else if (version != schema::kVersion) {
+            return Unexpected("index at " + path + " has schema version " + version +
+                              ", this dateline-index writes version " +
+                              std::string(schema::kVersion) + ": rebuild it into a new directory");
+        }
+        return IndexWriter(std::move(database));
+    } catch (const Xapian::DatabaseLockError&) {
+        return Unexpected("index at " + path +
+                          " is locked by another writer (is another dateline-index running?)");
+    } catch (const Xapian::Error& error) {
+        return Unexpected("cannot open index at " + path + ": " + error.get_description());
+    }
+}
+
+IndexWriter::IndexWriter(Xapian::WritableDatabase database) : database_(std::move(database)) {}
+
+UpsertOutcome IndexWriter::upsert(const std::string& id, const Xapian::Document& document) {
+    const std::string term = schema::id_term(id);
+    const bool existed = database_.term_exists(term);
+    database_.replace_document(term, document);
+    for (const auto& [word, frequency] : spelling_words(document))
+        database_.add_spelling(word, frequency);
+    return existed ? UpsertOutcome::kReplaced : UpsertOutcome::kAdded;
+}
+
+bool IndexWriter::remove(const std::string& id) {
+    const std::string term = schema::id_term(id);
+    if (!database_.term_exists(term)) return false;
+    database_.delete_document(term);
+    return true;
+}
+
+void IndexWriter::commit() {
+    database_.commit();
+}
+void IndexWriter::begin_transaction() {
+    database_.begin_transaction(/*flushed=*/false);
+}
+void IndexWriter::commit_transaction() {
+    database_.commit_transaction();
+}
+void IndexWriter::cancel_transaction() {
+    database_.cancel_transaction();
+}
+Xapian::doccount IndexWriter::article_count() const {
+    return database_.get_doccount();
+}
+void IndexWriter::close() {
+    database_.close();
+}
+
+}  // namespace dateline::indexer

@@ -1,0 +1,39 @@
+// IndexWriter: the sole writer of a Dateline index. Opens (or creates) the database, upserts
+// and deletes articles by id, and commits. Xapian errors surface as exceptions (broken
+// infrastructure); opening failures are values with a message naming the database.
+// Not thread-safe: one thread owns the writer.
+#pragma once
+
+#include <string>
+
+#include <xapian.h>
+
+#include "dateline/result.hpp"
+
+namespace dateline::indexer {
+
+enum class UpsertOutcome { kAdded, kReplaced };
+
+class IndexWriter {
+public:
+    // Fails with "index at DIR is locked by another writer" when another process writes it.
+    static Result<IndexWriter, std::string> open(const std::string& path);
+
+    UpsertOutcome upsert(const std::string& id, const Xapian::Document& document);
+    // False when no article has that id.
+    bool remove(const std::string& id);
+    void commit();
+    // Strict runs keep everything in one transaction: all of the run lands, or none of it.
+    void begin_transaction();
+    void commit_transaction();
+    void cancel_transaction();
+    Xapian::doccount article_count() const;
+    // Releases the write lock; the writer must not be used afterwards.
+    void close();
+
+private:
+    explicit IndexWriter(Xapian::WritableDatabase database);
+    Xapian::WritableDatabase database_;
+};
+
+}  // namespace dateline::indexer

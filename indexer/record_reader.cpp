@@ -1,0 +1,226 @@
+// Streaming record reader. zlib's gz* functions read plain and gzip files alike, so
+// compression is detected from the bytes, not the file name.
+#include "record_reader.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cerrno>
+#include <cstring>
+
+#include <zlib.h>
+
+#include "dateline/article.hpp"
+
+namespace dateline::indexer {
+
+class RecordReader::Stream {
+public:
+    explicit Stream(gzFile file) : file_(file) {}
+    ~Stream() { gzclose(file_); }
+    Stream(const Stream&) = delete;
+    Stream& operator=(const Stream&) = delete;
+
+    // Bytes read into out (0 at end); an error message on failure.
+    Result<std::size_t, std::string> read(char* out, std::size_t size) {
+        const int got = gzread(file_, out, static_cast<unsigned>(size));
+        if (got < 0) {
+            int code = 0;
+            const char* message = gzerror(file_, &code);
+            return Unexpected(std::string(code == Z_ERRNO ? std::strerror(errno) : message));
+        }
+        return static_cast<std::size_t>(got);
+    }
+    std::uint64_t offset() const { return static_cast<std::uint64_t>(gzoffset(file_)); }
+
+private:
+    gzFile file_;
+};
+
+namespace {
+constexpr std::size_t kChunkBytes = 1 << 20;
+constexpr std::size_t kMaxRecordBytes = ArticleLimits::kMaxRecordBytes;
+
+bool is_space(int c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+}  // namespace
+
+Result<RecordReader, std::string> RecordReader::open(const std::string& path) {
+    const bool is_stdin = path == "-";
+    const int fd = is_stdin ? ::dup(STDIN_FILENO) : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return Unexpected(path + ": cannot open: " + std::strerror(errno));
+    struct stat info {};
+    std::optional<std::uint64_t> total;
+    if (::fstat(fd, &info) == 0) {
+        if (S_ISDIR(info.st_mode)) {
+            ::close(fd);
+            return Unexpected(path + ": is a directory, expected a .jsonl or .json file");
+        }
+        if (S_ISREG(info.st_mode)) total = static_cast<std::uint64_t>(info.st_size);
+    }
+    gzFile file = gzdopen(fd, "rb");
+    if (file == nullptr) {
+        ::close(fd);
+        return Unexpected(path + ": cannot open: out of memory");
+    }
+    gzbuffer(file, 256 * 1024);
+    return RecordReader(is_stdin ? "<stdin>" : path, std::make_unique<Stream>(file), total);
+}
+
+RecordReader::RecordReader(std::string name, std::unique_ptr<Stream> stream,
+                           std::optional<std::uint64_t> total_bytes)
+    : name_(std::move(name)), stream_(std::move(stream)), total_bytes_(total_bytes) {}
+RecordReader::RecordReader(RecordReader&&) noexcept = default;
+RecordReader& RecordReader::operator=(RecordReader&&) noexcept = default;
+RecordReader::~RecordReader() = default;
+
+std::uint64_t RecordReader::bytes_consumed() const {
+    return stream_ ? stream_->offset() : 0;
+}
+
+bool RecordReader::fill() {
+    if (read_error_) return false;
+    buffer_.erase(0, pos_);
+    pos_ = 0;
+    const std::size_t old_size = buffer_.size();
+    buffer_.resize(old_size + kChunkBytes);
+    auto got = stream_->read(buffer_.data() + old_size, kChunkBytes);
+    if (!got) {
+        read_error_ = name_ + ": read error: " + got.error();
+        buffer_.resize(old_size);
+        return false;
+    }
+    buffer_.resize(old_size + *got);
+    return *got > 0;
+}
+
+int RecordReader::peek_byte() {
+    if (pos_ >= buffer_.size() && !fill()) return -1;
+    return static_cast<unsigned char>(buffer_[pos_]);
+}
+
+void RecordReader::detect_format() {
+    // Skip a UTF-8 byte order mark, which some exporters write.
+    if (peek_byte() == 0xEF && buffer_.compare(pos_, 3, "\xEF\xBB\xBF") == 0) pos_ += 3;
+    std::size_t look = pos_;
+    while (true) {
+        if (look >= buffer_.size()) {
+            const std::size_t offset = look - pos_;
+            if (!fill()) break;
+            look = pos_ + offset;
+            continue;
+        }
+        if (!is_space(static_cast<unsigned char>(buffer_[look]))) break;
+        ++look;
+    }
+    format_ = look < buffer_.size() && buffer_[look] == '[' ? Format::kArray : Format::kLines;
+    if (format_ == Format::kArray) {
+        // Consume up to and including the opening bracket; elements follow.
+        for (; pos_ < look; ++pos_)
+            if (buffer_[pos_] == '\n') ++line_;
+        ++pos_;
+    }
+}
+
+void RecordReader::append(RawRecord& record, char c) const {
+    ++record.bytes;
+    if (record.oversized) return;
+    if (record.bytes > kMaxRecordBytes) {
+        // Keep counting, stop keeping: a runaway record must not exhaust memory.
+        record.oversized = true;
+        record.text.clear();
+        record.text.shrink_to_fit();
+        return;
+    }
+    record.text += c;
+}
+
+std::optional<RawRecord> RecordReader::next() {
+    if (format_ == Format::kUnknown) detect_format();
+    return format_ == Format::kArray ? next_array_element() : next_line();
+}
+
+std::optional<RawRecord> RecordReader::next_line() {
+    while (true) {
+        if (peek_byte() < 0) return std::nullopt;
+        RawRecord record;
+        record.line = line_;
+        bool ended = false;
+        while (!ended) {
+            if (pos_ >= buffer_.size() && !fill()) break;
+            const char* start = buffer_.data() + pos_;
+            const std::size_t available = buffer_.size() - pos_;
+            const void* newline = std::memchr(start, '\n', available);
+            const std::size_t take =
+                newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - start)
+                        : available;
+            if (!record.oversized && record.bytes + take <= kMaxRecordBytes) {
+                record.text.append(start, take);
+                record.bytes += take;
+            } else {
+                for (std::size_t i = 0; i < take; ++i) append(record, start[i]);
+            }
+            pos_ += take;
+            if (newline) {
+                ++pos_;
+                ++line_;
+                ended = true;
+            }
+        }
+        if (!record.oversized && !record.text.empty() && record.text.back() == '\r') {
+            record.text.pop_back();
+            --record.bytes;
+        }
+        const bool blank =
+            !record.oversized && record.text.find_first_not_of(" \t\r") == std::string::npos;
+        if (!blank) return record;
+        if (!ended) return std::nullopt;
+    }
+}
+
+std::optional<RawRecord> RecordReader::next_array_element() {
+    if (array_done_) return std::nullopt;
+    // Skip the opening bracket, separators and white space before the element.
+    for (int c = peek_byte(); c >= 0; c = peek_byte()) {
+        if (c == ']') {
+            array_done_ = true;
+            return std::nullopt;
+        }
+        if (!is_space(c) && c != ',') break;
+        if (c == '\n') ++line_;
+        ++pos_;
+    }
+    if (peek_byte() < 0) return std::nullopt;
+    RawRecord record;
+    record.line = line_;
+    int depth = 0;
+    bool in_string = false, escaped = false;
+    for (int c = peek_byte(); c >= 0; c = peek_byte()) {
+        if (!in_string && depth == 0 && (c == ',' || c == ']') && record.bytes > 0) break;
+        ++pos_;
+        if (c == '\n') ++line_;
+        append(record, static_cast<char>(c));
+        if (in_string) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            ++depth;
+        } else if (c == '}' || c == ']') {
+            if (--depth == 0) break;
+        }
+    }
+    while (!record.oversized && !record.text.empty() && is_space(record.text.back())) {
+        record.text.pop_back();
+        --record.bytes;
+    }
+    return record;
+}
+
+}  // namespace dateline::indexer

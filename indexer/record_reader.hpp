@@ -1,0 +1,64 @@
+// RecordReader: streams raw article records out of one input (a path or "-" for stdin):
+// JSON Lines or a JSON array, either possibly gzip-compressed, told apart by content.
+// Not thread-safe: one reader per input, used by one thread.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "dateline/result.hpp"
+
+namespace dateline::indexer {
+
+struct RawRecord {
+    std::string text;        // the record's bytes, empty when oversized
+    std::size_t line = 0;    // 1-based line where the record starts
+    std::size_t bytes = 0;   // full size, even when the text was not kept
+    bool oversized = false;  // over ArticleLimits::kMaxRecordBytes: text dropped unread
+};
+
+class RecordReader {
+public:
+    // Opens a file (or "-" for standard input). The error names the input and the cause.
+    static Result<RecordReader, std::string> open(const std::string& path);
+
+    RecordReader(RecordReader&&) noexcept;
+    RecordReader& operator=(RecordReader&&) noexcept;
+    ~RecordReader();
+
+    // The next record, or nullopt at the end of the input (or after a read error).
+    // Blank lines are skipped.
+    std::optional<RawRecord> next();
+
+    const std::string& name() const { return name_; }
+    std::uint64_t bytes_consumed() const;  // of the file as stored (compressed)
+    std::optional<std::uint64_t> total_bytes() const { return total_bytes_; }
+    const std::optional<std::string>& read_error() const { return read_error_; }
+
+private:
+    class Stream;
+    enum class Format { kUnknown, kLines, kArray };
+
+    RecordReader(std::string name, std::unique_ptr<Stream> stream,
+                 std::optional<std::uint64_t> total_bytes);
+    bool fill();
+    int peek_byte();
+    void detect_format();
+    std::optional<RawRecord> next_line();
+    std::optional<RawRecord> next_array_element();
+    void append(RawRecord& record, char c) const;
+
+    std::string name_;
+    std::unique_ptr<Stream> stream_;
+    std::optional<std::uint64_t> total_bytes_;
+    std::optional<std::string> read_error_;
+    Format format_ = Format::kUnknown;
+    std::string buffer_;
+    std::size_t pos_ = 0;
+    std::size_t line_ = 1;
+    bool array_done_ = false;
+};
+
+}  // namespace dateline::indexer

@@ -1,0 +1,32 @@
+// Signal handling for graceful interruption.
+#include "stop_signal.hpp"
+
+#include <atomic>
+#include <csignal>
+
+namespace dateline::indexer {
+namespace {
+std::atomic<int> g_stop_signal{0};  // async-signal-safe: lock-free atomic int
+
+extern "C" void on_stop_signal(int number) {
+    g_stop_signal.store(number);
+}
+}  // namespace
+
+void StopSignal::install() {
+    struct sigaction action {};
+    action.sa_handler = on_stop_signal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+
+bool StopSignal::requested() {
+    return g_stop_signal.load() != 0;
+}
+int StopSignal::signal_number() {
+    return g_stop_signal.load();
+}
+
+}  // namespace dateline::indexer

@@ -52,19 +52,30 @@ bool has_character_reference_at(std::string_view text, std::size_t amp) {
     return pos > start && pos < text.size() && text[pos] == ';';
 }
 
-bool is_block(GumboTag tag) {
+// Elements that start a new line (list items, table rows, line breaks).
+bool is_line(GumboTag tag) {
+    switch (tag) {
+        case GUMBO_TAG_BR:
+        case GUMBO_TAG_LI:
+        case GUMBO_TAG_TR:
+        case GUMBO_TAG_DT:
+        case GUMBO_TAG_DD:
+        case GUMBO_TAG_FIGCAPTION: return true;
+        default: return false;
+    }
+}
+
+// Elements that stand as paragraphs, with a blank line around them.
+bool is_paragraph(GumboTag tag) {
     switch (tag) {
         case GUMBO_TAG_P:
         case GUMBO_TAG_DIV:
-        case GUMBO_TAG_BR:
-        case GUMBO_TAG_LI:
         case GUMBO_TAG_H1:
         case GUMBO_TAG_H2:
         case GUMBO_TAG_H3:
         case GUMBO_TAG_H4:
         case GUMBO_TAG_H5:
         case GUMBO_TAG_H6:
-        case GUMBO_TAG_TR:
         case GUMBO_TAG_BLOCKQUOTE:
         case GUMBO_TAG_SECTION:
         case GUMBO_TAG_ARTICLE:
@@ -73,12 +84,10 @@ bool is_block(GumboTag tag) {
         case GUMBO_TAG_PRE:
         case GUMBO_TAG_UL:
         case GUMBO_TAG_OL:
+        case GUMBO_TAG_DL:
         case GUMBO_TAG_TABLE:
         case GUMBO_TAG_FIGURE:
-        case GUMBO_TAG_FIGCAPTION:
-        case GUMBO_TAG_HR:
-        case GUMBO_TAG_DT:
-        case GUMBO_TAG_DD: return true;
+        case GUMBO_TAG_HR: return true;
         default: return false;
     }
 }
@@ -91,18 +100,23 @@ bool is_invisible(GumboTag tag) {
 void collect_text(const GumboNode* node, std::string& out) {
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
         node->type == GUMBO_NODE_CDATA) {
-        out += node->v.text.text;
+        // Line breaks inside HTML text are just white space; structure makes the lines.
+        for (const char* c = node->v.text.text; *c; ++c)
+            out += (*c == '\n' || *c == '\r') ? ' ' : *c;
         return;
     }
-    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) return;
-    const GumboVector& children =
-        node->type == GUMBO_NODE_ELEMENT ? node->v.element.children : node->v.document.children;
-    const bool block = node->type == GUMBO_NODE_ELEMENT && is_block(node->v.element.tag);
-    if (node->type == GUMBO_NODE_ELEMENT && is_invisible(node->v.element.tag)) return;
-    if (block) out += '\n';
+    const bool is_element = node->type == GUMBO_NODE_ELEMENT;
+    if (!is_element && node->type != GUMBO_NODE_DOCUMENT) return;
+    if (is_element && is_invisible(node->v.element.tag)) return;
+    const GumboVector& children = is_element ? node->v.element.children : node->v.document.children;
+    const bool paragraph = is_element && is_paragraph(node->v.element.tag);
+    if (paragraph)
+        out += "\n\n";
+    else if (is_element && is_line(node->v.element.tag))
+        out += '\n';
     for (unsigned i = 0; i < children.length; ++i)
         collect_text(static_cast<const GumboNode*>(children.data[i]), out);
-    if (block) out += '\n';
+    if (paragraph) out += "\n\n";
 }
 
 // Collapses runs of spaces within lines and keeps at most one blank line between paragraphs.

@@ -1,16 +1,14 @@
 // `dateline-index delete` and `dateline-index compact`.
 #include "index_maintenance.hpp"
 
-#include <fcntl.h>
-#include <stdio.h>
+#include <signal.h>
 #include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 
 #include <xapian.h>
 
+#include "directory_swap.hpp"
 #include "index_stats.hpp"
 #include "index_writer.hpp"
 
@@ -33,29 +31,53 @@ Result<DeleteSummary, std::string> delete_articles(const std::string& database,
 }
 
 Result<CompactSummary, std::string> compact_index(const std::string& database) {
-    namespace fs = std::filesystem;
-    if (!fs::is_directory(database)) return Unexpected("no index at " + database);
+    if (!std::filesystem::is_directory(database)) return Unexpected("no index at " + database);
     // Holding the writer keeps other writers out until the swap is done.
     auto writer = IndexWriter::open(database);
     if (!writer) return Unexpected(writer.error());
+    return compact_locked(*writer, database);
+}
+
+namespace {
+
+// Removes "<target>.compacting-<pid>" folders left by compactions that were killed.
+void remove_stale_staging(const std::filesystem::path& target) {
+    const std::string stem = target.filename().string() + ".compacting-";
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(target.parent_path(), error)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind(stem, 0) != 0) continue;
+        const auto pid = static_cast<pid_t>(std::atol(name.c_str() + stem.size()));
+        if (pid > 0 && pid != ::getpid() && ::kill(pid, 0) == 0) continue;  // still running
+        std::filesystem::remove_all(entry.path(), error);
+    }
+}
+
+}  // namespace
+
+Result<CompactSummary, std::string> compact_locked(IndexWriter& writer,
+                                                   const std::string& database) {
+    namespace fs = std::filesystem;
     const fs::path target = fs::absolute(database).lexically_normal();
     const fs::path staging = target.string() + ".compacting-" + std::to_string(::getpid());
+    remove_stale_staging(target);
+    // Xapian writes by path: commit now, so the writer has nothing to write after the swap.
+    writer.commit();
     CompactSummary summary{directory_bytes(target.string()), 0};
+    std::error_code ignored;
     try {
-        fs::remove_all(staging);
+        fs::remove_all(staging, ignored);
         Xapian::Database(target.string()).compact(staging.string());
     } catch (const Xapian::Error& error) {
-        fs::remove_all(staging);
+        fs::remove_all(staging, ignored);
         return Unexpected("compacting " + database + " failed: " + error.get_description());
     }
-    if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) != 0) {
-        const std::string reason = std::strerror(errno);
-        fs::remove_all(staging);
-        return Unexpected("cannot swap in the compacted index at " + database + ": " + reason);
+    if (auto swapped = exchange_directories(staging.string(), target.string()); !swapped) {
+        fs::remove_all(staging, ignored);
+        return Unexpected(swapped.error());
     }
     // The staging path now holds the old database, which the writer still has open.
-    writer->close();
-    std::error_code ignored;
+    writer.close();
     fs::remove_all(staging, ignored);
     summary.bytes_after = directory_bytes(target.string());
     return summary;

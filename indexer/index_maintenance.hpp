@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "dateline/result.hpp"
+#include "index_writer.hpp"
 
 namespace dateline::indexer {
 
@@ -26,5 +27,10 @@ struct CompactSummary {
 // Compacts into a sibling directory, then swaps it in with one atomic rename: a reader sees
 // the old or the new database, never a half-written one.
 Result<CompactSummary, std::string> compact_index(const std::string& database);
+
+// The same for a caller that already holds the database's writer; the writer is committed and
+// closed (its lock ends with the swap).
+Result<CompactSummary, std::string> compact_locked(IndexWriter& writer,
+                                                   const std::string& database);
 
 }  // namespace dateline::indexer

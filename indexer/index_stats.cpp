@@ -2,6 +2,7 @@
 #include "index_stats.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <sstream>
 
@@ -29,6 +30,28 @@ std::vector<std::pair<std::string, std::uint64_t>> top_terms(const Xapian::Datab
                       counts.end(), by_count);
     counts.resize(keep);
     return counts;
+}
+
+// Filter terms are normalised ("harbour gazette"); show the spelling articles use, taken from
+// the value slot of the first article carrying the term.
+std::string display_form(const Xapian::Database& database, const std::string& term,
+                         std::string_view prefix, Xapian::valueno slot, bool is_list) {
+    const std::string normalized = term.substr(prefix.size());
+    const auto posting = database.postlist_begin(term);
+    if (posting == database.postlist_end(term)) return normalized;
+    const std::string value = database.get_document(*posting).get_value(slot);
+    const std::vector<std::string> candidates =
+        is_list ? schema::decode_list(value) : std::vector<std::string>{value};
+    for (const std::string& candidate : candidates)
+        if (schema::filter_term(prefix, candidate) == term) return candidate;
+    return normalized;
+}
+
+void use_display_forms(const Xapian::Database& database,
+                       std::vector<std::pair<std::string, std::uint64_t>>& counts,
+                       std::string_view prefix, Xapian::valueno slot, bool is_list) {
+    for (auto& [value, count] : counts)
+        value = display_form(database, std::string(prefix) + value, prefix, slot, is_list);
 }
 
 nlohmann::json counts_to_json(const std::vector<std::pair<std::string, std::uint64_t>>& counts) {
@@ -61,6 +84,9 @@ Result<IndexStats, std::string> read_index_stats(const std::string& path, std::s
         }
         stats.top_sources = top_terms(database, schema::kSourcePrefix, top_n);
         stats.top_tags = top_terms(database, schema::kTagPrefix, top_n);
+        use_display_forms(database, stats.top_sources, schema::kSourcePrefix, schema::kSourceSlot,
+                          false);
+        use_display_forms(database, stats.top_tags, schema::kTagPrefix, schema::kTagsSlot, true);
         stats.size_bytes = directory_bytes(path);
         stats.revision = database.get_revision();
         stats.schema_version = database.get_metadata(std::string(schema::kVersionMetadataKey));
@@ -89,7 +115,9 @@ std::string stats_to_text(const IndexStats& stats) {
     if (stats.first_date && stats.last_date)
         out << "dates:      " << to_rfc3339(*stats.first_date) << " .. "
             << to_rfc3339(*stats.last_date) << '\n';
-    out << "size:       " << (static_cast<double>(stats.size_bytes) / 1e6) << " MB\n";
+    char size[32];
+    std::snprintf(size, sizeof size, "%.1f MB", static_cast<double>(stats.size_bytes) / 1e6);
+    out << "size:       " << size << '\n';
     out << "revision:   " << stats.revision << '\n';
     const auto list = [&](const char* label, const auto& counts) {
         out << label;

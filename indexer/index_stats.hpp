@@ -20,7 +20,7 @@ struct IndexStats {
     std::uint64_t articles = 0;
     std::optional<Timestamp> first_date;
     std::optional<Timestamp> last_date;
-    std::vector<std::pair<std::string, std::uint64_t>> top_sources;  // normalised values
+    std::vector<std::pair<std::string, std::uint64_t>> top_sources;  // as articles spell them
     std::vector<std::pair<std::string, std::uint64_t>> top_tags;
     std::uint64_t size_bytes = 0;
     std::uint64_t revision = 0;

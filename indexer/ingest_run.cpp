@@ -3,11 +3,13 @@
 
 #include <algorithm>
 #include <chrono>
+#include <stdexcept>
 #include <thread>
 #include <variant>
 
 #include "dateline/article_json.hpp"
 #include "document_builder.hpp"
+#include "index_maintenance.hpp"
 #include "index_writer.hpp"
 #include "ordered_pool.hpp"
 #include "progress_meter.hpp"
@@ -73,7 +75,8 @@ public:
         : options_(options),
           writer_(std::move(writer)),
           readers_(std::move(readers)),
-          rejects_(std::move(rejects)) {}
+          rejects_(std::move(rejects)),
+          fresh_build_(writer_.article_count() == 0) {}
 
     IngestSummary run();
 
@@ -82,6 +85,7 @@ private:
     // False when the run must stop (strict mode met a bad record).
     bool write(AnalyzedBatch& batch);
     std::optional<std::uint64_t> total_bytes() const;
+    void finish(bool completed);
 
     const IngestOptions& options_;
     IndexWriter writer_;
@@ -89,6 +93,7 @@ private:
     RejectLog rejects_;
     IngestSummary summary_;
     std::size_t uncommitted_ = 0;
+    const bool fresh_build_;  // the index was empty when this run started
 };
 
 std::optional<std::uint64_t> Ingest::total_bytes() const {
@@ -187,23 +192,34 @@ IngestSummary Ingest::run() {
     progress.finish();
     rejects_.finish();
 
+    finish(completed);
+    summary_.stopped_by_strict = options_.strict && !completed;
+    for (const auto& reader : readers_)
+        if (reader.read_error() && !summary_.input_error)
+            summary_.input_error = *reader.read_error();
+    summary_.interrupted = StopSignal::requested();
+    summary_.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return summary_;
+}
+
+void Ingest::finish(bool completed) {
     if (options_.strict && !completed) {
         writer_.cancel_transaction();
-        summary_.stopped_by_strict = true;
         summary_.added = summary_.replaced = 0;
     } else if (options_.strict) {
         writer_.commit_transaction();
     } else {
         writer_.commit();
     }
-    for (const auto& reader : readers_)
-        if (reader.read_error() && !summary_.input_error)
-            summary_.input_error = *reader.read_error();
-    summary_.interrupted = StopSignal::requested();
     summary_.articles = writer_.article_count();
-    summary_.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    return summary_;
+    // A fresh build is compacted: half the size on disk and faster to search, for about a
+    // tenth of the build time. Incremental adds skip it (compacting a big index is not cheap).
+    if (fresh_build_ && options_.compact_fresh_build && summary_.articles > 0 &&
+        !StopSignal::requested()) {
+        auto compacted = compact_locked(writer_, options_.database);
+        if (!compacted) throw std::runtime_error(compacted.error());
+    }
 }
 
 }  // namespace

@@ -20,6 +20,7 @@ struct IngestOptions {
     std::vector<std::string> inputs;  // paths, "-" for stdin
     std::size_t commit_every = 2000;  // articles per commit (the crash-recovery granularity)
     std::size_t threads = 0;          // analysis threads; 0 = one per spare core
+    bool compact_fresh_build = true;  // compact at the end when the index started empty
     bool strict = false;              // stop at the first bad record, commit nothing
     bool show_progress = false;
     bool quiet = false;

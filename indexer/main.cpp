@@ -133,6 +133,8 @@ int run(int argc, char** argv) {
         ->capture_default_str();
     add->add_option("--threads", ingest.threads, "Analysis threads (0 = one per spare core)")
         ->check(CLI::Range(std::size_t{0}, std::size_t{64}));
+    bool no_compact = false;
+    add->add_flag("--no-compact", no_compact, "Do not compact a freshly built index at the end");
     add->add_option("--rejects", ingest.rejects_path,
                     "Write rejected records with reasons to this JSONL file");
     add->add_flag("--strict", ingest.strict,
@@ -167,6 +169,7 @@ int run(int argc, char** argv) {
         std::fputs("dateline-index delete: give ids or --ids-from FILE\n", stderr);
         return kExitUsage;
     }
+    ingest.compact_fresh_build = !no_compact;
     ingest.show_progress = !ingest.quiet && !json && ::isatty(STDERR_FILENO);
     if (add->parsed()) return run_add(ingest, json);
     if (remove->parsed()) return run_delete(database, ids, ids_from, json);

@@ -20,6 +20,7 @@ void StopSignal::install() {
     action.sa_flags = 0;
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGHUP, &action, nullptr);  // the terminal went away: finish cleanly too
 }
 
 bool StopSignal::requested() {

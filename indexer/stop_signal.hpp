@@ -1,4 +1,4 @@
-// StopSignal: turns SIGINT/SIGTERM into a flag the ingest loop polls, so an interrupted run
+// StopSignal: turns SIGINT/SIGTERM/SIGHUP into a flag the ingest loop polls, so an interrupted run
 // commits what it has done and exits cleanly instead of dying mid-write.
 // Thread-safe: the flag is a lock-free atomic.
 #pragma once

@@ -8,7 +8,7 @@
 
 #include <xapian.h>
 
-#include "directory_swap.hpp"
+#include "index_directory.hpp"
 #include "index_stats.hpp"
 #include "index_writer.hpp"
 
@@ -16,7 +16,7 @@ namespace dateline::indexer {
 
 Result<DeleteSummary, std::string> delete_articles(const std::string& database,
                                                    const std::vector<std::string>& ids) {
-    if (!std::filesystem::is_directory(database)) return Unexpected("no index at " + database);
+    if (auto found = require_index(database); !found) return Unexpected(found.error());
     auto writer = IndexWriter::open(database);
     if (!writer) return Unexpected(writer.error());
     DeleteSummary summary;
@@ -31,7 +31,7 @@ Result<DeleteSummary, std::string> delete_articles(const std::string& database,
 }
 
 Result<CompactSummary, std::string> compact_index(const std::string& database) {
-    if (!std::filesystem::is_directory(database)) return Unexpected("no index at " + database);
+    if (auto found = require_index(database); !found) return Unexpected(found.error());
     // Holding the writer keeps other writers out until the swap is done.
     auto writer = IndexWriter::open(database);
     if (!writer) return Unexpected(writer.error());
@@ -58,7 +58,7 @@ void remove_stale_staging(const std::filesystem::path& target) {
 Result<CompactSummary, std::string> compact_locked(IndexWriter& writer,
                                                    const std::string& database) {
     namespace fs = std::filesystem;
-    const fs::path target = fs::absolute(database).lexically_normal();
+    const fs::path target = index_path(database);
     const fs::path staging = target.string() + ".compacting-" + std::to_string(::getpid());
     remove_stale_staging(target);
     // Xapian writes by path: commit now, so the writer has nothing to write after the swap.

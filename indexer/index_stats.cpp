@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dateline/index_schema.hpp"
+#include "index_directory.hpp"
 
 namespace dateline::indexer {
 namespace {
@@ -71,7 +72,7 @@ std::uint64_t directory_bytes(const std::string& path) {
 }
 
 Result<IndexStats, std::string> read_index_stats(const std::string& path, std::size_t top_n) {
-    if (!std::filesystem::is_directory(path)) return Unexpected("no index at " + path);
+    if (auto found = require_index(path); !found) return Unexpected(found.error());
     try {
         Xapian::Database database(path);
         IndexStats stats;

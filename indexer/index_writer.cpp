@@ -3,10 +3,14 @@
 
 #include "dateline/index_schema.hpp"
 #include "document_builder.hpp"
+#include "index_directory.hpp"
 
 namespace dateline::indexer {
 
 Result<IndexWriter, std::string> IndexWriter::open(const std::string& path) {
+    if (!may_hold_index(path))
+        return Unexpected(
+            path + " is not a Dateline index and not an empty directory: refusing to write there");
     try {
         Xapian::WritableDatabase database(path, Xapian::DB_CREATE_OR_OPEN);
         const std::string version = database.get_metadata(std::string(schema::kVersionMetadataKey));

@@ -50,6 +50,7 @@ AnalyzedRecord analyze(DocumentBuilder& builder, RawRecord& raw) {
     AnalyzedRecord result{raw.line, RecordError{}, {}, {}};
     if (raw.oversized) {
         result.outcome = record_too_large(raw.bytes);
+        result.rejected_text = std::move(raw.text);
         return result;
     }
     auto parsed = parse_article(raw.text);
@@ -117,6 +118,8 @@ void Ingest::read_all(OrderedPool<RecordBatch, AnalyzedBatch>& pool) {
             return accepted;
         };
         while (!StopSignal::requested()) {
+            // Hand over what is read before waiting on a slow pipe, so it is indexed now.
+            if (!batch.records.empty() && reader.needs_input() && !flush()) return;
             auto record = reader.next();
             if (!record) break;
             batch.records.push_back(std::move(*record));
@@ -161,6 +164,8 @@ IngestSummary Ingest::run() {
     ProgressMeter progress(options_.show_progress, total_bytes());
 
     if (options_.strict) writer_.begin_transaction();
+    // Stop signals go to the reader thread alone, so they interrupt a read blocked on a pipe.
+    StopSignal::block_in_this_thread();
     bool completed = true;
     {
         OrderedPool<RecordBatch, AnalyzedBatch> pool(
@@ -171,7 +176,10 @@ IngestSummary Ingest::run() {
                     analyzed.records.push_back(analyze(builders[worker], raw));
                 return analyzed;
             });
-        std::thread reader([&] { read_all(pool); });
+        std::thread reader([&] {
+            StopSignal::deliver_to_this_thread();
+            read_all(pool);
+        });
         try {
             while (auto batch = pool.next()) {
                 if (!write(*batch)) {
@@ -189,6 +197,7 @@ IngestSummary Ingest::run() {
         }
         reader.join();
     }
+    StopSignal::deliver_to_this_thread();
     progress.finish();
     rejects_.finish();
 

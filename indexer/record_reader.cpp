@@ -1,5 +1,4 @@
-// Streaming record reader. zlib's gz* functions read plain and gzip files alike, so
-// compression is detected from the bytes, not the file name.
+// Streaming record reader: lines or array elements out of a ByteStream.
 #include "record_reader.hpp"
 
 #include <fcntl.h>
@@ -8,38 +7,15 @@
 #include <cerrno>
 #include <cstring>
 
-#include <zlib.h>
-
+#include "byte_stream.hpp"
 #include "dateline/article.hpp"
 
 namespace dateline::indexer {
 
-class RecordReader::Stream {
-public:
-    explicit Stream(gzFile file) : file_(file) {}
-    ~Stream() { gzclose(file_); }
-    Stream(const Stream&) = delete;
-    Stream& operator=(const Stream&) = delete;
-
-    // Bytes read into out (0 at end); an error message on failure.
-    Result<std::size_t, std::string> read(char* out, std::size_t size) {
-        const int got = gzread(file_, out, static_cast<unsigned>(size));
-        if (got < 0) {
-            int code = 0;
-            const char* message = gzerror(file_, &code);
-            return Unexpected(std::string(code == Z_ERRNO ? std::strerror(errno) : message));
-        }
-        return static_cast<std::size_t>(got);
-    }
-    std::uint64_t offset() const { return static_cast<std::uint64_t>(gzoffset(file_)); }
-
-private:
-    gzFile file_;
-};
-
 namespace {
 constexpr std::size_t kChunkBytes = 1 << 20;
 constexpr std::size_t kMaxRecordBytes = ArticleLimits::kMaxRecordBytes;
+constexpr std::size_t kOversizedHeadBytes = 4096;
 
 bool is_space(int c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
@@ -59,16 +35,10 @@ Result<RecordReader, std::string> RecordReader::open(const std::string& path) {
         }
         if (S_ISREG(info.st_mode)) total = static_cast<std::uint64_t>(info.st_size);
     }
-    gzFile file = gzdopen(fd, "rb");
-    if (file == nullptr) {
-        ::close(fd);
-        return Unexpected(path + ": cannot open: out of memory");
-    }
-    gzbuffer(file, 256 * 1024);
-    return RecordReader(is_stdin ? "<stdin>" : path, std::make_unique<Stream>(file), total);
+    return RecordReader(is_stdin ? "<stdin>" : path, std::make_unique<ByteStream>(fd), total);
 }
 
-RecordReader::RecordReader(std::string name, std::unique_ptr<Stream> stream,
+RecordReader::RecordReader(std::string name, std::unique_ptr<ByteStream> stream,
                            std::optional<std::uint64_t> total_bytes)
     : name_(std::move(name)), stream_(std::move(stream)), total_bytes_(total_bytes) {}
 RecordReader::RecordReader(RecordReader&&) noexcept = default;
@@ -127,9 +97,10 @@ void RecordReader::append(RawRecord& record, char c) const {
     ++record.bytes;
     if (record.oversized) return;
     if (record.bytes > kMaxRecordBytes) {
-        // Keep counting, stop keeping: a runaway record must not exhaust memory.
+        // Keep counting, stop keeping: a runaway record must not exhaust memory. Its head
+        // stays, so the rejects file shows which record it was.
         record.oversized = true;
-        record.text.clear();
+        record.text.resize(kOversizedHeadBytes);
         record.text.shrink_to_fit();
         return;
     }

@@ -1,5 +1,6 @@
 // RecordReader: streams raw article records out of one input (a path or "-" for stdin):
 // JSON Lines or a JSON array, either possibly gzip-compressed, told apart by content.
+// Oversized records keep only their first bytes (for the rejects file).
 // Not thread-safe: one reader per input, used by one thread.
 #pragma once
 
@@ -13,11 +14,13 @@
 namespace dateline::indexer {
 
 struct RawRecord {
-    std::string text;        // the record's bytes, empty when oversized
+    std::string text;        // the record's bytes; only the first 4 KiB when oversized
     std::size_t line = 0;    // 1-based line where the record starts
     std::size_t bytes = 0;   // full size, even when the text was not kept
-    bool oversized = false;  // over ArticleLimits::kMaxRecordBytes: text dropped unread
+    bool oversized = false;  // over ArticleLimits::kMaxRecordBytes: the rest is skipped
 };
+
+class ByteStream;
 
 class RecordReader {
 public:
@@ -33,15 +36,17 @@ public:
     std::optional<RawRecord> next();
 
     const std::string& name() const { return name_; }
+    // True when the next record cannot come from what is already read: next() would wait
+    // on the input (for a pipe, on the writer at the other end).
+    bool needs_input() const { return pos_ >= buffer_.size(); }
     std::uint64_t bytes_consumed() const;  // of the file as stored (compressed)
     std::optional<std::uint64_t> total_bytes() const { return total_bytes_; }
     const std::optional<std::string>& read_error() const { return read_error_; }
 
 private:
-    class Stream;
     enum class Format { kUnknown, kLines, kArray };
 
-    RecordReader(std::string name, std::unique_ptr<Stream> stream,
+    RecordReader(std::string name, std::unique_ptr<ByteStream> stream,
                  std::optional<std::uint64_t> total_bytes);
     bool fill();
     int peek_byte();
@@ -51,7 +56,7 @@ private:
     void append(RawRecord& record, char c) const;
 
     std::string name_;
-    std::unique_ptr<Stream> stream_;
+    std::unique_ptr<ByteStream> stream_;
     std::optional<std::uint64_t> total_bytes_;
     std::optional<std::string> read_error_;
     Format format_ = Format::kUnknown;

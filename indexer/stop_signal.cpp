@@ -4,6 +4,8 @@
 #include <atomic>
 #include <csignal>
 
+#include <pthread.h>
+
 namespace dateline::indexer {
 namespace {
 std::atomic<int> g_stop_signal{0};  // async-signal-safe: lock-free atomic int
@@ -21,6 +23,27 @@ void StopSignal::install() {
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
     sigaction(SIGHUP, &action, nullptr);  // the terminal went away: finish cleanly too
+}
+
+namespace {
+sigset_t stop_signals() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
+    return set;
+}
+}  // namespace
+
+void StopSignal::block_in_this_thread() {
+    const sigset_t set = stop_signals();
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
+void StopSignal::deliver_to_this_thread() {
+    const sigset_t set = stop_signals();
+    pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
 }
 
 bool StopSignal::requested() {

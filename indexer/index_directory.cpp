@@ -1,0 +1,55 @@
+// Index directory checks and the atomic swap (Linux renameat2).
+#include "index_directory.hpp"
+
+#include <fcntl.h>
+#include <stdio.h>
+
+#include <array>
+#include <cerrno>
+#include <cstring>
+
+namespace dateline::indexer {
+namespace fs = std::filesystem;
+
+namespace {
+bool has_xapian_marker(const fs::path& directory) {
+    // Each Xapian backend marks its directory with an "iam<backend>" version file.
+    constexpr std::array<const char*, 3> kMarkers = {"iamglass", "iamchert", "iamhoney"};
+    std::error_code error;
+    for (const char* marker : kMarkers)
+        if (fs::exists(directory / marker, error)) return true;
+    return false;
+}
+}  // namespace
+
+fs::path index_path(const std::string& database) {
+    fs::path path = fs::absolute(database).lexically_normal();
+    if (!path.has_filename() && path.has_parent_path()) path = path.parent_path();
+    return path;
+}
+
+Result<void, std::string> require_index(const std::string& database) {
+    const fs::path path = index_path(database);
+    std::error_code error;
+    if (!fs::is_directory(path, error)) return Unexpected("no index at " + database);
+    if (!has_xapian_marker(path)) return Unexpected(database + " is not a Dateline index");
+    return {};
+}
+
+bool may_hold_index(const std::string& database) {
+    const fs::path path = index_path(database);
+    std::error_code error;
+    if (!fs::exists(path, error)) return true;
+    if (!fs::is_directory(path, error)) return false;
+    return fs::is_empty(path, error) || has_xapian_marker(path);
+}
+
+Result<void, std::string> exchange_directories(const std::string& staging,
+                                               const std::string& target) {
+    if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) != 0)
+        return Unexpected("cannot swap " + staging + " in for " + target + ": " +
+                          std::strerror(errno));
+    return {};
+}
+
+}  // namespace dateline::indexer

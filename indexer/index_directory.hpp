@@ -1,0 +1,28 @@
+// Index directories: their canonical path, whether a directory holds a Xapian index, and
+// swapping a freshly written database in for another, atomically.
+// Thread-safe: free functions over the file system.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "dateline/result.hpp"
+
+namespace dateline::indexer {
+
+// Absolute, normalised, without a trailing slash ("db/" and "./db" name the same index).
+std::filesystem::path index_path(const std::string& database);
+
+// Fails with "no index at DIR" or "DIR is not a Dateline index" (a directory of other files
+// is never written into or deleted).
+Result<void, std::string> require_index(const std::string& database);
+
+// True for a directory that does not exist, is empty, or holds a Xapian database.
+bool may_hold_index(const std::string& database);
+
+// Exchanges the two directories with one rename(2) (RENAME_EXCHANGE): every reader sees one
+// complete database or the other. Afterwards `staging` holds what `target` held.
+Result<void, std::string> exchange_directories(const std::string& staging,
+                                               const std::string& target);
+
+}  // namespace dateline::indexer

@@ -1,0 +1,146 @@
+"""Fixtures for the end-to-end tests of dateline-index (the indexing CLI).
+
+Environment:
+  DATELINE_ROOT    repository root (default: two folders above this file)
+  DATELINE_INDEX   the dateline-index binary (default: ROOT/build/release/indexer/dateline-index)
+  DATELINE_SHARED  the shared folder holding corpus/ (default: ROOT/../shared)
+
+Every test runs its commands inside its own fresh temporary directory (tmp_path), so
+relative file names in messages ("bad.jsonl:3: ...") are predictable. Tests that need the
+shared corpus are skipped when it is missing; the others always run.
+"""
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(os.environ.get("DATELINE_ROOT") or Path(__file__).resolve().parents[2]).resolve()
+BINARY = Path(
+    os.environ.get("DATELINE_INDEX") or ROOT / "build" / "release" / "indexer" / "dateline-index"
+)
+SHARED = Path(os.environ.get("DATELINE_SHARED") or ROOT / ".." / "shared")
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def index_binary() -> Path:
+    if not (BINARY.is_file() and os.access(BINARY, os.X_OK)):
+        pytest.fail(
+            f"dateline-index not found at {BINARY}: build it with "
+            f"`cmake --build {ROOT / 'build' / 'release'}` or set DATELINE_INDEX",
+            pytrace=False,
+        )
+    return BINARY
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    return SHARED
+
+
+def _corpus_file(name: str) -> Path:
+    path = SHARED / "corpus" / name
+    if not path.is_file():
+        pytest.skip(f"shared corpus file {path} is missing (set DATELINE_SHARED)")
+    return path
+
+
+@pytest.fixture
+def sample_200() -> Path:
+    """../shared/corpus/sample-200.jsonl (200 Reuters articles); skips the test if missing."""
+    return _corpus_file("sample-200.jsonl")
+
+
+@pytest.fixture
+def reuters() -> Path:
+    """../shared/corpus/reuters21578.jsonl (21,577 articles); skips the test if missing."""
+    return _corpus_file("reuters21578.jsonl")
+
+
+@pytest.fixture
+def shipped_sample() -> Path:
+    """sample/archive.jsonl, shipped in the repository: always present."""
+    path = ROOT / "sample" / "archive.jsonl"
+    assert path.is_file(), f"the shipped sample {path} is missing from the repository"
+    return path
+
+
+def _as_text(data) -> str:
+    if data is None:
+        return ""
+    return data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
+
+
+@pytest.fixture
+def run_index(index_binary, tmp_path):
+    """run_index(*args, input=None, timeout=120, cwd=tmp_path) -> CompletedProcess.
+
+    stdout and stderr are captured and returned as text. input may be str or bytes (bytes
+    are passed unchanged, e.g. gzip data on stdin). The command runs in tmp_path.
+    """
+
+    def run(*args, input=None, timeout=120, cwd=None):
+        data = input.encode("utf-8") if isinstance(input, str) else input
+        completed = subprocess.run(
+            [str(index_binary), *map(str, args)],
+            input=data if data is not None else b"",
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=str(cwd or tmp_path),
+            timeout=timeout,
+        )
+        return subprocess.CompletedProcess(
+            completed.args, completed.returncode, _as_text(completed.stdout),
+            _as_text(completed.stderr)
+        )
+
+    return run
+
+
+@pytest.fixture
+def spawn_index(index_binary, tmp_path):
+    """spawn_index(*args, **popen_kwargs) -> Popen, for tests that signal or race processes.
+
+    Runs in tmp_path with stdin/stdout/stderr as pipes unless overridden. At teardown any
+    process started here that is still running is killed by its own PID and reaped.
+    """
+    started = []
+
+    def spawn(*args, **kwargs):
+        kwargs.setdefault("stdin", subprocess.PIPE)
+        kwargs.setdefault("stdout", subprocess.PIPE)
+        kwargs.setdefault("stderr", subprocess.PIPE)
+        kwargs.setdefault("cwd", str(tmp_path))
+        process = subprocess.Popen([str(index_binary), *map(str, args)], **kwargs)
+        started.append(process)
+        return process
+
+    yield spawn
+    for process in started:
+        if process.poll() is None:
+            process.kill()  # SIGKILL to this PID only
+        process.wait(timeout=30)
+        for stream in (process.stdin, process.stdout, process.stderr):
+            if stream is not None:
+                try:
+                    stream.close()
+                except OSError:
+                    pass
+
+
+@pytest.fixture
+def stats(run_index):
+    """stats(db) -> the parsed `stats --json` output; fails the test if stats fails."""
+
+    def read(db):
+        result = run_index("stats", "--db", db, "--json")
+        assert result.returncode == 0, f"stats --db {db} failed: {result.stderr}"
+        return json.loads(result.stdout)
+
+    return read

@@ -6,21 +6,24 @@ PRESET ?= release
 BUILD_DIR := build/$(PRESET)
 INDEX_DIR ?= var/sample-index
 SAMPLE ?= sample/archive.jsonl
+LISTEN ?= 127.0.0.1:8080
 
 DEBIAN_PACKAGES := cmake ninja-build g++ pkg-config \
 	libxapian-dev xapian-tools libboost1.81-dev nlohmann-json3-dev libicu-dev \
 	catch2 libcli11-dev libgumbo-dev zlib1g-dev \
-	python3 python3-pytest python3-jsonschema time
+	python3 python3-pytest python3-jsonschema time prometheus
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test test-asan deps build index bench format clean
 
-## run: install, build, index the sample archive and show what is in it
+## run: install, build, index the sample archive and serve search on $(LISTEN)
 run: build
 	rm -rf $(INDEX_DIR)
 	$(BUILD_DIR)/indexer/dateline-index add --db $(INDEX_DIR) $(SAMPLE)
 	$(BUILD_DIR)/indexer/dateline-index stats --db $(INDEX_DIR)
+	@echo "try: curl -s 'http://$(LISTEN)/v1/search?q=ferry+strike'   (Ctrl-C stops the server)"
+	exec $(BUILD_DIR)/server/dateline-server --db $(INDEX_DIR) --listen $(LISTEN)
 
 ## test: install, build and run every test (unit and end-to-end)
 test: build
@@ -35,7 +38,7 @@ deps:
 	if [ -n "$$missing" ]; then \
 		echo "installing: $$missing"; \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
 build: deps
@@ -43,7 +46,9 @@ build: deps
 	cmake --build --preset $(PRESET)
 
 bench: build
+	@dpkg -s wrk >/dev/null 2>&1 || (DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk)
 	bench/index_bench.sh
+	bench/search_bench.sh
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

@@ -5,6 +5,8 @@ pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
 find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
 find_package(nlohmann_json 3.11 REQUIRED)
 find_package(CLI11 2.1 REQUIRED)
+# Beast and Asio, header-only, for the HTTP server.
+find_package(Boost 1.81 REQUIRED CONFIG COMPONENTS headers)
 find_package(ZLIB REQUIRED)
 find_package(Threads REQUIRED)
 if(DATELINE_BUILD_TESTS)

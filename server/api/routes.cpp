@@ -1,0 +1,41 @@
+// The route table.
+#include "api/routes.hpp"
+
+#include "api/articles_endpoint.hpp"
+#include "api/health_endpoint.hpp"
+#include "api/metrics_endpoint.hpp"
+#include "api/search_endpoint.hpp"
+#include "api/suggest_endpoint.hpp"
+
+namespace dateline::server {
+namespace {
+
+// A handler calling one member of an endpoint, held by value in the router.
+template <class Endpoint>
+RouteHandler bind(Endpoint endpoint,
+                  boost::asio::awaitable<ApiResult> (Endpoint::*member)(const ApiRequest&) const) {
+    return [endpoint, member](const ApiRequest& request) { return (endpoint.*member)(request); };
+}
+
+}  // namespace
+
+Router make_api_router(const ApiServices& services) {
+    using boost::beast::http::verb;
+    const SearchEndpoint search(services.pool, services.metrics);
+    const SuggestEndpoint suggest(services.pool);
+    const ArticlesEndpoint articles(services.pool);
+    const HealthEndpoint health(services.pool, services.metrics);
+    const MetricsEndpoint metrics(services.pool, services.tracker, services.metrics);
+
+    Router router;
+    router.add(verb::get, "/v1/search", bind(search, &SearchEndpoint::search));
+    router.add(verb::get, "/v1/suggest", bind(suggest, &SuggestEndpoint::suggest));
+    router.add(verb::get, "/v1/articles/{id}", bind(articles, &ArticlesEndpoint::article));
+    router.add(verb::get, "/v1/articles/{id}/related", bind(articles, &ArticlesEndpoint::related));
+    router.add(verb::get, "/healthz", bind(health, &HealthEndpoint::healthz));
+    router.add(verb::get, "/readyz", bind(health, &HealthEndpoint::readyz));
+    router.add(verb::get, "/metrics", bind(metrics, &MetricsEndpoint::metrics));
+    return router;
+}
+
+}  // namespace dateline::server

@@ -1,0 +1,33 @@
+// ApiError: an expected failure of an API call, independent of HTTP. The stable codes are
+// documented in docs/api.md; http/error_response.cpp maps each to a status (the only place
+// HTTP status codes are chosen for errors). Plain value type; thread-safe to copy.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace dateline::server {
+
+enum class ErrorCode {
+    kInvalidParameter,  // a parameter has a bad value (400)
+    kUnknownParameter,  // a parameter the endpoint does not take (400)
+    kQueryTooLong,      // q over the byte limit (400)
+    kNotFound,          // unknown article or route (404)
+    kMethodNotAllowed,  // not GET/HEAD/OPTIONS (405)
+    kPayloadTooLarge,   // request body over the limit (413)
+    kHeadersTooLarge,   // request headers over the limit (431)
+    kOverloaded,        // the search queue is full (503, Retry-After)
+    kUnavailable,       // the database cannot be opened right now (503)
+    kInternal,          // a bug or broken infrastructure (500)
+};
+
+// "invalid_parameter", "not_found", ...: the stable code clients switch on.
+std::string_view error_code_name(ErrorCode code);
+
+struct ApiError {
+    ErrorCode code;
+    std::string message;                   // for a person: says what was wrong and what is allowed
+    std::optional<std::string> parameter;  // the parameter at fault, if any
+};
+
+}  // namespace dateline::server

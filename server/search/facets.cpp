@@ -1,0 +1,103 @@
+// Facet counting with Xapian match spies; top values by count, then value.
+#include "search/facets.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+
+#include "dateline/index_schema.hpp"
+
+namespace dateline::server {
+namespace {
+
+std::int64_t bucket_key(Timestamp t, DateFacet granularity) {
+    const std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(t)};
+    const std::int64_t year = static_cast<int>(ymd.year());
+    const std::int64_t month = static_cast<unsigned>(ymd.month());
+    const std::int64_t day = static_cast<unsigned>(ymd.day());
+    switch (granularity) {
+        case DateFacet::kYear: return year * 10000;
+        case DateFacet::kMonth: return year * 10000 + month * 100;
+        default: return year * 10000 + month * 100 + day;
+    }
+}
+
+std::string bucket_label(std::int64_t key, DateFacet granularity) {
+    char label[32];
+    const auto year = static_cast<long long>(key / 10000);
+    const auto month = static_cast<int>(key / 100 % 100), day = static_cast<int>(key % 100);
+    if (granularity == DateFacet::kYear)
+        std::snprintf(label, sizeof label, "%04lld", year);
+    else if (granularity == DateFacet::kMonth)
+        std::snprintf(label, sizeof label, "%04lld-%02d", year, month);
+    else
+        std::snprintf(label, sizeof label, "%04lld-%02d-%02d", year, month, day);
+    return label;
+}
+
+template <class Counts>
+std::vector<FacetValue> top_values(const Counts& counts) {
+    std::vector<FacetValue> values;
+    values.reserve(counts.size());
+    for (const auto& [value, count] : counts) values.push_back({value, count});
+    const auto before = [](const FacetValue& a, const FacetValue& b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+    };
+    const std::size_t shown = std::min(values.size(), kFacetValuesShown);
+    std::partial_sort(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(shown),
+                      values.end(), before);
+    values.resize(shown);
+    return values;
+}
+
+}  // namespace
+
+void TagCountSpy::operator()(const Xapian::Document& document, double) {
+    const std::string encoded = document.get_value(schema::kTagsSlot);
+    if (encoded.empty()) return;
+    std::vector<std::string> tags = schema::decode_list(encoded);
+    std::sort(tags.begin(), tags.end());
+    tags.erase(std::unique(tags.begin(), tags.end()), tags.end());  // a repeated tag counts once
+    for (std::string& tag : tags) ++counts_[std::move(tag)];
+}
+
+void DateCountSpy::operator()(const Xapian::Document& document, double) {
+    const std::string value = document.get_value(schema::kDateSlot);
+    if (value.empty()) return;
+    ++counts_[bucket_key(schema::date_from_value(value), granularity_)];
+}
+
+std::unordered_map<std::string, std::uint64_t> DateCountSpy::counts() const {
+    std::unordered_map<std::string, std::uint64_t> labelled;
+    for (const auto& [key, count] : counts_) labelled[bucket_label(key, granularity_)] += count;
+    return labelled;
+}
+
+FacetCounter::FacetCounter(const SearchRequest& request) {
+    if (request.facet_source)
+        source_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSourceSlot);
+    if (request.facet_tag) tag_ = std::make_unique<TagCountSpy>();
+    if (request.facet_date != DateFacet::kNone)
+        date_ = std::make_unique<DateCountSpy>(request.facet_date);
+}
+
+void FacetCounter::attach(Xapian::Enquire& enquire) {
+    if (source_) enquire.add_matchspy(source_.get());
+    if (tag_) enquire.add_matchspy(tag_.get());
+    if (date_) enquire.add_matchspy(date_.get());
+}
+
+std::map<std::string, std::vector<FacetValue>> FacetCounter::results() const {
+    std::map<std::string, std::vector<FacetValue>> facets;
+    if (source_) {
+        std::map<std::string, std::uint64_t> counts;
+        for (auto it = source_->values_begin(); it != source_->values_end(); ++it)
+            counts[*it] = it.get_termfreq();
+        facets["source"] = top_values(counts);
+    }
+    if (tag_) facets["tag"] = top_values(tag_->counts());
+    if (date_) facets["date"] = top_values(date_->counts());
+    return facets;
+}
+
+}  // namespace dateline::server

@@ -1,0 +1,175 @@
+// Building the Xapian query from a SearchRequest, configured from index_schema.hpp and the
+// shared TextAnalyzer so that query-time analysis matches index time.
+#include "search/query_builder.hpp"
+
+#include <algorithm>
+
+#include "dateline/index_schema.hpp"
+#include "search/query_text.hpp"
+#include "search/word_tokenizer.hpp"
+
+namespace dateline::server {
+namespace {
+
+constexpr unsigned kParseFlags =
+    Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+    Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+    Xapian::QueryParser::FLAG_CJK_NGRAM;
+
+// source:"The Guardian" -> the normalised filter term the indexer wrote.
+class FilterFieldProcessor : public Xapian::FieldProcessor {
+public:
+    explicit FilterFieldProcessor(std::string_view prefix) : prefix_(prefix) {}
+    Xapian::Query operator()(const std::string& value) override {
+        return Xapian::Query(schema::filter_term(prefix_, value));
+    }
+
+private:
+    std::string prefix_;
+};
+
+// Values OR'd within one field.
+Xapian::Query any_of(std::string_view prefix, const std::vector<std::string>& values) {
+    std::vector<Xapian::Query> terms;
+    for (const std::string& value : values) terms.emplace_back(schema::filter_term(prefix, value));
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+Xapian::Query any_language(const std::vector<std::string>& langs) {
+    std::vector<Xapian::Query> terms;
+    for (const std::string& lang : langs)
+        terms.emplace_back(std::string(schema::kLangPrefix) + TextAnalyzer::primary_language(lang));
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+std::optional<Xapian::Query> date_range(const SearchRequest& request) {
+    using Q = Xapian::Query;
+    if (request.from && request.to)
+        return Q(Q::OP_VALUE_RANGE, schema::kDateSlot, schema::date_value(*request.from),
+                 schema::date_value(*request.to));
+    if (request.from)
+        return Q(Q::OP_VALUE_GE, schema::kDateSlot, schema::date_value(*request.from));
+    if (request.to) return Q(Q::OP_VALUE_LE, schema::kDateSlot, schema::date_value(*request.to));
+    return std::nullopt;
+}
+
+std::size_t distinct_terms(const Xapian::Query& query) {
+    std::size_t count = 0;
+    for (auto term = query.get_unique_terms_begin(); term != query.get_unique_terms_end(); ++term)
+        ++count;
+    return count;
+}
+
+Unexpected<ApiError> bad_q(std::string message) {
+    return Unexpected(
+        ApiError{ErrorCode::kInvalidParameter, "q: " + std::move(message), std::string("q")});
+}
+
+// Each term is a posting list to merge; each wildcard up to kMaxWildcardExpansion of them.
+Result<void, ApiError> check_term_count(const Xapian::Query& text, std::size_t wildcards) {
+    const std::size_t terms = distinct_terms(text) + wildcards;
+    if (terms <= SearchLimits::kMaxQueryTerms) return {};
+    return bad_q("has " + std::to_string(terms) + " terms; the limit is " +
+                 std::to_string(SearchLimits::kMaxQueryTerms) +
+                 " (each CJK character and character pair counts)");
+}
+
+// The language to stem the query in: the one asked for, else the indexer's default.
+std::optional<std::string> query_language(const SearchRequest& request) {
+    if (request.langs.size() == 1) return request.langs.front();
+    return std::nullopt;
+}
+
+bool has_ascii_upper(std::string_view word) {
+    return std::any_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// A word of the normalised query that the index has never seen. Field names ("title:"),
+// wildcards and operators (still upper-case) are not taken as misspellings.
+bool has_unknown_word(const Xapian::Database& database, std::string_view normalized) {
+    for (const WordSpan& span : split_words(normalized)) {
+        const std::string_view word = normalized.substr(span.begin, span.end - span.begin);
+        const char next = span.end < normalized.size() ? normalized[span.end] : ' ';
+        if (next == ':' || next == '*') continue;  // a field name, or a wildcard's stem
+        if (has_ascii_upper(word)) continue;
+        if (!database.term_exists(std::string(word))) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+QueryBuilder::QueryBuilder(const Xapian::Database& database, TextAnalyzer& analyzer)
+    : database_(database), analyzer_(analyzer) {
+    parser_.set_database(database);
+    parser_.add_prefix("title", std::string(schema::kTitlePrefix));
+    parser_.add_prefix("author", std::string(schema::kAuthorTextPrefix));
+    parser_.add_boolean_prefix("source",
+                               (new FilterFieldProcessor(schema::kSourcePrefix))->release());
+    parser_.add_boolean_prefix("tag", (new FilterFieldProcessor(schema::kTagPrefix))->release());
+    parser_.set_max_expansion(SearchLimits::kMaxWildcardExpansion,
+                              Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+}
+
+Result<QueryBuilder::Built, ApiError> QueryBuilder::build(const SearchRequest& request,
+                                                          Matching matching) {
+    Built built;
+    built.query = filter(request);
+    if (is_blank_query(request.q)) return built;
+    analyzer_.configure(parser_, query_language(request));
+    const std::string normalized = normalize_query(request.q);
+    const std::size_t words = count_query_words(normalized);
+    const bool all_words = matching == Matching::kByLength && words <= kMaxAllWordsQueryWords;
+    // Spelling correction costs Xapian 0.1-0.5 ms a word even for words it knows, so it is
+    // asked for only when the query looks misspelt: some word is not in the index at all.
+    const unsigned spelling = Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+    const unsigned flags = kParseFlags | (has_unknown_word(database_, normalized) ? spelling : 0U);
+    auto text = parse(normalized, all_words ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, flags);
+    if (!text) return Unexpected(std::move(text).error());
+    if (text->empty()) return built;  // only punctuation: list by date, as for an empty q
+    built.wildcard_prefixes = wildcard_prefixes(normalized);
+    if (auto too_many = check_term_count(*text, built.wildcard_prefixes.size()); !too_many)
+        return Unexpected(too_many.error());
+    built.corrected = parser_.get_corrected_query_string();
+    built.can_relax = all_words && words > 1;
+    built.text_empty = false;
+    built.text = *text;
+    built.query =
+        has_filters(request) ? Xapian::Query(Xapian::Query::OP_FILTER, *text, built.query) : *text;
+    return built;
+}
+
+bool QueryBuilder::has_filters(const SearchRequest& request) {
+    return !request.sources.empty() || !request.tags.empty() || !request.authors.empty() ||
+           !request.langs.empty() || request.from || request.to;
+}
+
+Xapian::Query QueryBuilder::filter(const SearchRequest& request) {
+    std::vector<Xapian::Query> parts;
+    if (!request.sources.empty()) parts.push_back(any_of(schema::kSourcePrefix, request.sources));
+    if (!request.tags.empty()) parts.push_back(any_of(schema::kTagPrefix, request.tags));
+    if (!request.authors.empty()) parts.push_back(any_of(schema::kAuthorPrefix, request.authors));
+    if (!request.langs.empty()) parts.push_back(any_language(request.langs));
+    if (auto range = date_range(request)) parts.push_back(*range);
+    // A fresh match-all query: the shared static Query::MatchAll has a non-atomic reference
+    // count, and every search worker would touch it.
+    if (parts.empty()) return Xapian::Query(std::string());
+    return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+Result<Xapian::Query, ApiError> QueryBuilder::parse(const std::string& normalized,
+                                                    Xapian::Query::op op, unsigned flags) {
+    parser_.set_default_op(op);
+    try {
+        return parser_.parse_query(normalized, flags);
+    } catch (const Xapian::QueryParserError&) {
+        // A stray operator ("AND" alone): read the operators as plain words instead.
+    }
+    try {
+        return parser_.parse_query(normalize_query(normalized, false), flags);
+    } catch (const Xapian::QueryParserError& error) {
+        return bad_q("cannot be parsed: " + error.get_msg());
+    }
+}
+
+}  // namespace dateline::server

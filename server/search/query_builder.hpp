@@ -1,0 +1,56 @@
+// QueryBuilder: a SearchRequest -> the Xapian::Query a search runs: q parsed with the
+// indexer's analysis and the schema's field prefixes, then the filters and date range.
+// Not thread-safe: it holds a QueryParser (bound to the caller's Database) and borrows the
+// caller's TextAnalyzer; make one per search.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "dateline/result.hpp"
+#include "dateline/text_analyzer.hpp"
+#include "search/api_error.hpp"
+#include "search/search_request.hpp"
+
+namespace dateline::server {
+
+// Short queries ask for every word; longer ones are natural language and rank by any word.
+inline constexpr std::size_t kMaxAllWordsQueryWords = 4;
+
+class QueryBuilder {
+public:
+    enum class Matching {
+        kByLength,  // all words for up to kMaxAllWordsQueryWords words, else any word
+        kAnyWord,   // the relaxed retry after an all-words query matched nothing
+    };
+
+    struct Built {
+        Xapian::Query query;  // what to run: text and filters
+        Xapian::Query text;   // the parsed q alone, for highlighting (empty for an empty q)
+        std::vector<std::string> wildcard_prefixes;  // "ferr" for ferr*, for highlighting
+        std::string corrected;                       // did-you-mean, "" when none
+        bool can_relax = false;  // all-words matching of several words: an any-word retry differs
+        bool text_empty = true;  // no q: list by date
+    };
+
+    QueryBuilder(const Xapian::Database& database, TextAnalyzer& analyzer);
+
+    Result<Built, ApiError> build(const SearchRequest& request,
+                                  Matching matching = Matching::kByLength);
+
+    // The filters and date range alone; MatchAll when there are none.
+    static Xapian::Query filter(const SearchRequest& request);
+    static bool has_filters(const SearchRequest& request);
+
+private:
+    Result<Xapian::Query, ApiError> parse(const std::string& normalized, Xapian::Query::op op,
+                                          unsigned flags);
+
+    const Xapian::Database& database_;
+    TextAnalyzer& analyzer_;
+    Xapian::QueryParser parser_;
+};
+
+}  // namespace dateline::server

@@ -1,0 +1,127 @@
+// Running one search: query, relaxed retry, ordering, paging, facets, hits.
+#include "search/search_run.hpp"
+
+#include <algorithm>
+
+#include "dateline/index_schema.hpp"
+#include "search/facets.hpp"
+#include "search/hit_builder.hpp"
+#include "search/query_builder.hpp"
+#include "search/query_text.hpp"
+#include "search/recency.hpp"
+
+namespace dateline::server {
+namespace {
+
+struct Attempt {
+    QueryBuilder::Built built;
+    FacetCounter facets;
+    Xapian::MSet mset;
+};
+
+bool sorted_by_date(const SearchRequest& request, const QueryBuilder::Built& built) {
+    return request.sort != SortOrder::kRelevance || built.text_empty;
+}
+
+bool blends_recency(const SearchRequest& request, const QueryBuilder::Built& built) {
+    return request.recency_half_life && !sorted_by_date(request, built);
+}
+
+void set_order(Xapian::Enquire& enquire, const SearchRequest& request,
+               const QueryBuilder::Built& built) {
+    if (!sorted_by_date(request, built)) return;  // relevance: BM25, Xapian's default
+    // An empty q lists newest first unless oldest was asked for.
+    const bool newest_first = request.sort != SortOrder::kOldest;
+    enquire.set_sort_by_value_then_relevance(schema::kDateSlot, newest_first);
+}
+
+Attempt run_attempt(const Xapian::Database& database, const SearchRequest& request,
+                    QueryBuilder::Built built) {
+    Attempt attempt{std::move(built), FacetCounter(request), Xapian::MSet()};
+    Xapian::Enquire enquire(database);
+    enquire.set_query(attempt.built.query);
+    set_order(enquire, request, attempt.built);
+    attempt.facets.attach(enquire);
+    const auto depth = static_cast<Xapian::doccount>(request.page * request.per_page);
+    const auto per_page = static_cast<Xapian::doccount>(request.per_page);
+    // Recency re-ranks a window of the best BM25 matches, so it fetches from the top.
+    if (blends_recency(request, attempt.built))
+        attempt.mset = enquire.get_mset(0, std::max<Xapian::doccount>(kRecencyWindow, depth),
+                                        kExactCountBound);
+    else
+        attempt.mset = enquire.get_mset(depth - per_page, per_page, kExactCountBound);
+    return attempt;
+}
+
+bool matched_nothing(const Xapian::MSet& mset) {
+    return mset.get_matches_upper_bound() == 0;
+}
+
+// Any-word matching, when it differs from the all-words query and finds something.
+std::optional<Attempt> relaxed_attempt(const Xapian::Database& database, QueryBuilder& builder,
+                                       const SearchRequest& request, const Attempt& strict) {
+    auto relaxed = builder.build(request, QueryBuilder::Matching::kAnyWord);
+    if (!relaxed || relaxed->query.get_description() == strict.built.query.get_description())
+        return std::nullopt;
+    Attempt attempt = run_attempt(database, request, std::move(*relaxed));
+    if (matched_nothing(attempt.mset)) return std::nullopt;
+    return attempt;
+}
+
+std::vector<ScoredDocument> page_of(const SearchRequest& request, const Attempt& attempt) {
+    const Timestamp now = request.now.value_or(
+        std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
+    if (blends_recency(request, attempt.built)) {
+        std::vector<ScoredDocument> ranked =
+            rerank_by_recency(attempt.mset, now, *request.recency_half_life);
+        const std::size_t first = std::min(ranked.size(), (request.page - 1) * request.per_page);
+        const std::size_t last = std::min(ranked.size(), first + request.per_page);
+        return {std::make_move_iterator(ranked.begin() + static_cast<std::ptrdiff_t>(first)),
+                std::make_move_iterator(ranked.begin() + static_cast<std::ptrdiff_t>(last))};
+    }
+    std::vector<ScoredDocument> page;
+    for (auto it = attempt.mset.begin(); it != attempt.mset.end(); ++it)
+        page.push_back({it.get_document(), it.get_weight()});
+    return page;
+}
+
+std::vector<Hit> shape_hits(TextAnalyzer& analyzer, const SearchRequest& request,
+                            const Attempt& attempt) {
+    HitBuilder builder(analyzer, TermMatcher(attempt.built.text, attempt.built.wildcard_prefixes),
+                       request.snippet_words);
+    std::vector<Hit> hits;
+    for (const ScoredDocument& scored : page_of(request, attempt))
+        hits.push_back(builder.build(scored.document, scored.score));
+    return hits;
+}
+
+std::optional<std::string> suggestion(const std::string& corrected, const std::string& q) {
+    if (corrected.empty() || corrected == normalize_query(q)) return std::nullopt;
+    return corrected;
+}
+
+}  // namespace
+
+Result<SearchResult, ApiError> run_search(const Xapian::Database& database, TextAnalyzer& analyzer,
+                                          const SearchRequest& request) {
+    QueryBuilder builder(database, analyzer);
+    auto built = builder.build(request);
+    if (!built) return Unexpected(std::move(built).error());
+    SearchResult result;
+    result.suggestion = suggestion(built->corrected, request.q);
+    Attempt attempt = run_attempt(database, request, std::move(*built));
+    if (attempt.built.can_relax && matched_nothing(attempt.mset)) {
+        if (auto relaxed = relaxed_attempt(database, builder, request, attempt)) {
+            attempt = std::move(*relaxed);
+            result.relaxed = true;
+        }
+    }
+    result.total = attempt.mset.get_matches_estimated();
+    result.total_is_exact =
+        attempt.mset.get_matches_lower_bound() == attempt.mset.get_matches_upper_bound();
+    result.hits = shape_hits(analyzer, request, attempt);
+    result.facets = attempt.facets.results();
+    return result;
+}
+
+}  // namespace dateline::server

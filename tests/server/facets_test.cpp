@@ -1,0 +1,93 @@
+// Facet counts: sources, tags (a list per article) and dates by year, month or day; the top
+// values by count, then value; counts exact on a small index.
+#include <catch2/catch.hpp>
+
+#include "test_index.hpp"
+
+using namespace dateline;
+using namespace dateline::server;
+using namespace dateline::server::testing;
+
+namespace {
+
+using Counts = std::vector<std::pair<std::string, std::uint64_t>>;
+
+Counts counts(const std::vector<FacetValue>& values) {
+    Counts out;
+    for (const FacetValue& v : values) out.emplace_back(v.value, v.count);
+    return out;
+}
+
+std::vector<Article> archive() {
+    std::vector<Article> articles;
+    const auto add = [&](std::string id, std::string date, std::string source,
+                         std::vector<std::string> tags) {
+        Article a =
+            article(std::move(id), "Port news", "Ferry news.", std::move(date), std::move(source));
+        a.tags = std::move(tags);
+        articles.push_back(std::move(a));
+    };
+    add("1", "2023-12-31T23:00:00Z", "Reuters", {"Transport"});
+    add("2", "2024-01-05T10:00:00Z", "Reuters", {"Transport", "Politics"});
+    add("3", "2024-01-05T11:00:00Z", "AP", {"Politics"});
+    add("4", "2024-03-12T08:00:00Z", "The Guardian", {"Economy", "Transport"});
+    add("5", "2024-03-12T09:00:00Z", "AP", {});
+    return articles;
+}
+
+}  // namespace
+
+TEST_CASE("facets count sources, tags and dates of the matches", "[facets]") {
+    TestIndex index(archive());
+    Searcher searcher = index.searcher();
+    auto result = searcher.search(request({{"q", "ferry"}, {"facets", "source,tag,date:month"}}));
+    REQUIRE(result);
+    CHECK(result->total == 5);
+    CHECK(result->total_is_exact);
+    CHECK(counts(result->facets.at("source")) ==
+          Counts{{"AP", 2}, {"Reuters", 2}, {"The Guardian", 1}});
+    CHECK(counts(result->facets.at("tag")) ==
+          Counts{{"Transport", 3}, {"Politics", 2}, {"Economy", 1}});
+    CHECK(counts(result->facets.at("date")) ==
+          Counts{{"2024-01", 2}, {"2024-03", 2}, {"2023-12", 1}});
+}
+
+TEST_CASE("date facets by year and by day, facets follow the filters", "[facets]") {
+    TestIndex index(archive());
+    Searcher searcher = index.searcher();
+    auto by_year = searcher.search(request({{"facets", "date:year"}}));
+    REQUIRE(by_year);
+    CHECK(counts(by_year->facets.at("date")) == Counts{{"2024", 4}, {"2023", 1}});
+    CHECK(by_year->facets.count("source") == 0);
+
+    auto by_day = searcher.search(request({{"facets", "date:day"}, {"source", "AP"}}));
+    REQUIRE(by_day);
+    CHECK(counts(by_day->facets.at("date")) == Counts{{"2024-01-05", 1}, {"2024-03-12", 1}});
+}
+
+TEST_CASE("facets show the top ten values, most frequent first, then by value", "[facets]") {
+    std::vector<Article> articles;
+    for (int source = 0; source < 12; ++source)
+        for (int copy = 0; copy <= source % 3; ++copy)
+            articles.push_back(
+                article("s" + std::to_string(source) + "-" + std::to_string(copy), "Port", "Ferry.",
+                        "2024-01-01T00:00:00Z",
+                        "Source " + std::string(1, static_cast<char>('A' + source))));
+    TestIndex index(articles);
+    Searcher searcher = index.searcher();
+    auto result = searcher.search(request({{"facets", "source"}}));
+    REQUIRE(result);
+    const Counts top = counts(result->facets.at("source"));
+    REQUIRE(top.size() == 10);
+    // Counts 3 for C, F, I, L; 2 for B, E, H, K; 1 for A, D, G, J (only A and D make the cut).
+    CHECK(top == Counts{{"Source C", 3},
+                        {"Source F", 3},
+                        {"Source I", 3},
+                        {"Source L", 3},
+                        {"Source B", 2},
+                        {"Source E", 2},
+                        {"Source H", 2},
+                        {"Source K", 2},
+                        {"Source A", 1},
+                        {"Source D", 1}});
+}

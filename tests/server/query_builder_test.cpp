@@ -1,0 +1,191 @@
+// Query building, checked by what each query finds in a small in-memory index: all words for
+// short queries with a relaxed any-word fallback, phrases, exclusions, OR, fields, bounded
+// wildcards, CJK, and the term limit.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "search/query_builder.hpp"
+#include "test_index.hpp"
+
+using namespace dateline;
+using namespace dateline::server;
+using namespace dateline::server::testing;
+
+namespace {
+
+using Ids = std::vector<std::string>;
+
+std::vector<Article> harbour_news() {
+    Article a = article("a", "Ferry crews strike", "Striking workers halted the morning sailing.");
+    a.tags = {"Transport", "strikes"};
+    a.author = "Ana Ruiz";
+    Article b = article("b", "Council budget", "The ferry timetable was not discussed.",
+                        "2024-03-10T09:00:00Z", "The Guardian");
+    b.tags = {"Politics"};
+    Article c = article("c", "Bus strike ends", "Drivers returned after the strike.",
+                        "2024-03-14T09:00:00Z", "Reuters");
+    Article ja = article("ja", "データセンターの電力", "電力消費が増えている。");
+    ja.lang = "ja";
+    return {a, b, c, ja};
+}
+
+Ids sorted(Ids ids) {
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+}  // namespace
+
+TEST_CASE("q finds what each operator and field promises", "[query]") {
+    TestIndex index(harbour_news());
+    Searcher searcher = index.searcher();
+    const std::vector<std::pair<std::string, Ids>> cases = {
+        {"ferry strike", {"a"}},                  // short query: every word
+        {"FERRY Strike", {"a"}},                  // case folded like the index
+        {"strikes", {"a", "c"}},                  // stems
+        {"\"morning sailing\"", {"a"}},           // phrase
+        {"\"sailing morning\"", {}},              // phrase order matters
+        {"ferry -strike", {"b"}},                 // excluded word
+        {"budget OR bus", {"b", "c"}},            // explicit OR
+        {"title:ferry", {"a"}},                   // title field
+        {"Title:FERRY", {"a"}},                   // field names and values in any case
+        {"title:timetable", {}},                  // a body word is not in the title
+        {"author:ruiz", {"a"}},                   // author free text
+        {"source:\"The Guardian\"", {"b"}},       // boolean field, quoted with a space
+        {"source:\"  the   GUARDIAN \"", {"b"}},  // normalised like the indexer's terms
+        {"source:reuters strike", {"c"}},         // field plus words
+        {"tag:transport", {"a"}},                 // tag field, lower case
+        {"tag:Politics ferry", {"b"}},            // tag field, mixed case
+        {"ferr*", {"a", "b"}},                    // wildcard
+        {"電力", {"ja"}},                         // CJK n-grams
+        {"センター", {"ja"}},
+        {"AND", {}},  // a stray operator is not an error
+    };
+    for (const auto& [q, expected] : cases) {
+        INFO("q=" << q);
+        CHECK(sorted(search_ids(searcher, {{"q", q}})) == expected);
+    }
+}
+
+TEST_CASE("short queries need every word, and relax to any word when none has them all",
+          "[query]") {
+    TestIndex index(harbour_news());
+    Searcher searcher = index.searcher();
+    auto strict = searcher.search(request({{"q", "ferry strike"}}));
+    REQUIRE(strict);
+    CHECK_FALSE(strict->relaxed);
+    CHECK(ids(*strict) == Ids{"a"});
+
+    auto relaxed = searcher.search(request({{"q", "ferry timetable strike"}}));
+    REQUIRE(relaxed);
+    CHECK(relaxed->relaxed);
+    CHECK(sorted(ids(*relaxed)) == Ids{"a", "b", "c"});
+
+    auto nothing = searcher.search(request({{"q", "zebra giraffe"}}));
+    REQUIRE(nothing);
+    CHECK_FALSE(nothing->relaxed);  // any-word found nothing either: not worth saying
+    CHECK(nothing->hits.empty());
+    CHECK(nothing->total == 0);
+}
+
+TEST_CASE("long natural-language queries rank by any word without relaxing", "[query]") {
+    TestIndex index(harbour_news());
+    Searcher searcher = index.searcher();
+    auto result = searcher.search(request({{"q", "why did the ferry crews strike in march"}}));
+    REQUIRE(result);
+    CHECK_FALSE(result->relaxed);
+    REQUIRE_FALSE(result->hits.empty());
+    CHECK(ids(*result).front() == "a");
+}
+
+TEST_CASE("the word count rule picks the default operator", "[query]") {
+    TestIndex index(harbour_news());
+    TextAnalyzer analyzer;
+    QueryBuilder builder(index.database(), analyzer);
+    const auto built = [&](std::string q) {
+        SearchRequest r;
+        r.q = std::move(q);
+        return builder.build(r);
+    };
+    CHECK(built("ferry strike")->can_relax);
+    CHECK(built("one two three four")->can_relax);
+    CHECK_FALSE(built("one two three four five")->can_relax);  // natural language: OR already
+    CHECK_FALSE(built("ferry")->can_relax);                    // one word: OR is the same
+    CHECK(built("\"a b c d e\" ferry")->can_relax);            // a phrase counts as one word
+    CHECK(built("")->text_empty);
+    CHECK(built("  \" ")->text_empty);  // punctuation only: listed by date like an empty q
+}
+
+TEST_CASE("queries over the term limit are refused on q", "[query][limits]") {
+    TestIndex index(harbour_news());
+    Searcher searcher = index.searcher();
+    std::string q;
+    for (std::size_t i = 0; i <= SearchLimits::kMaxQueryTerms; ++i)
+        q += "word" + std::to_string(i) + " ";
+    auto result = searcher.search(request({{"q", q}}));
+    REQUIRE_FALSE(result);
+    CHECK(result.error().code == ErrorCode::kInvalidParameter);
+    CHECK(result.error().parameter == "q");
+    CHECK_THAT(result.error().message, Catch::Contains("limit is 32"));
+
+    std::string at_limit;
+    for (std::size_t i = 0; i < SearchLimits::kMaxQueryTerms; ++i)
+        at_limit += "word" + std::to_string(i) + " ";
+    CHECK(searcher.search(request({{"q", at_limit}})));
+}
+
+TEST_CASE("wildcard expansion is bounded to the most frequent terms", "[query][limits]") {
+    std::vector<Article> articles;
+    const std::size_t variants = SearchLimits::kMaxWildcardExpansion + 10;
+    for (std::size_t i = 0; i < variants; ++i)
+        articles.push_back(article("w" + std::to_string(i), "Report",
+                                   "zeta" + std::to_string(100 + i) + " appears once."));
+    // One variant is frequent: it must survive the cut.
+    articles.push_back(article("frequent-1", "Report", "zeta100 again."));
+    articles.push_back(article("frequent-2", "Report", "zeta100 and again."));
+    TestIndex index(articles);
+    Searcher searcher = index.searcher();
+    auto result = searcher.search(request({{"q", "zeta*"}, {"per_page", "100"}}));
+    REQUIRE(result);
+    // 50 terms kept: zeta100 (3 articles) and 49 of the others (one article each).
+    CHECK(result->hits.size() == SearchLimits::kMaxWildcardExpansion + 2);
+    const Ids found = ids(*result);
+    CHECK(std::find(found.begin(), found.end(), "frequent-1") != found.end());
+}
+
+TEST_CASE("odd queries never fail as internal errors", "[query][limits]") {
+    TestIndex index(harbour_news());
+    Searcher searcher = index.searcher();
+    for (const std::string q : {"-ferry",
+                                "NOT ferry",
+                                "ferry AND",
+                                "OR OR",
+                                "(",
+                                ")",
+                                "\"unclosed phrase",
+                                "title:",
+                                "source:",
+                                "tag:\"\"",
+                                "*",
+                                "a*",
+                                "-ferr*",
+                                "ferry NEAR/3 strike",
+                                "ferry ADJ/2 crews",
+                                "+ferry -",
+                                "\xF0\x9F\x9A\xA2 ferry",
+                                "f\xC3\xA9rry",
+                                "ferry\tstrike\n",
+                                "ＦＥＲＲＹ",
+                                "source:\"unterminated",
+                                "title:(ferry OR strike)",
+                                "\"\"",
+                                "-",
+                                "&&",
+                                "AND ferry"}) {
+        INFO("q=" << q);
+        auto result = searcher.search(request({{"q", q}}));
+        if (!result) CHECK(result.error().code == ErrorCode::kInvalidParameter);
+    }
+    CHECK(sorted(search_ids(searcher, {{"q", "ＦＥＲＲＹ strike"}})) == Ids{"a"});  // NFKC
+}

@@ -1,0 +1,26 @@
+// Shared helpers of the search-layer tests.
+#include "test_index.hpp"
+
+#include <catch2/catch.hpp>
+
+namespace dateline::server::testing {
+
+SearchRequest request(const QueryParams& params) {
+    auto parsed = parse_search_request(params, kNow);
+    if (!parsed) FAIL("parameter error: " << parsed.error().message);
+    return *parsed;
+}
+
+std::vector<std::string> ids(const SearchResult& result) {
+    std::vector<std::string> found;
+    for (const Hit& hit : result.hits) found.push_back(hit.article.at("id").get<std::string>());
+    return found;
+}
+
+std::vector<std::string> search_ids(Searcher& searcher, const QueryParams& params) {
+    auto result = searcher.search(request(params));
+    if (!result) FAIL("search error: " << result.error().message);
+    return ids(*result);
+}
+
+}  // namespace dateline::server::testing

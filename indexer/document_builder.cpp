@@ -7,6 +7,12 @@
 #include "dateline/index_schema.hpp"
 
 namespace dateline::indexer {
+namespace {
+std::string language_of(const Article& article) {
+    return article.lang ? TextAnalyzer::primary_language(*article.lang)
+                        : std::string(TextAnalyzer::kDefaultLanguage);
+}
+}  // namespace
 
 DocumentBuilder::DocumentBuilder() = default;
 
@@ -46,10 +52,8 @@ void DocumentBuilder::add_filter_terms(Xapian::Document& document, const Article
         document.add_boolean_term(schema::filter_term(schema::kTagPrefix, tag));
     if (article.author)
         document.add_boolean_term(schema::filter_term(schema::kAuthorPrefix, *article.author));
-    if (article.lang) {
-        const std::string language = TextAnalyzer::primary_language(*article.lang);
-        document.add_boolean_term(std::string(schema::kLangPrefix) + language);
-    }
+    // No lang means English (the analysis assumed it too), so lang=en finds these articles.
+    document.add_boolean_term(std::string(schema::kLangPrefix) + language_of(article));
     const CalendarKeys keys = calendar_keys(article.date);
     document.add_boolean_term(std::string(schema::kYearPrefix) + keys.year);
     document.add_boolean_term(std::string(schema::kMonthPrefix) + keys.month);
@@ -61,8 +65,7 @@ void DocumentBuilder::add_values(Xapian::Document& document, const Article& arti
     document.add_value(schema::kSourceSlot, article.source);
     if (!article.tags.empty())
         document.add_value(schema::kTagsSlot, schema::encode_list(article.tags));
-    if (article.lang)
-        document.add_value(schema::kLangSlot, TextAnalyzer::primary_language(*article.lang));
+    document.add_value(schema::kLangSlot, language_of(article));
 }
 
 std::vector<std::pair<std::string, Xapian::termcount>> spelling_words(

@@ -1,6 +1,8 @@
 // Writing side of the index: locking, upserts, spelling data, schema version.
 #include "index_writer.hpp"
 
+#include <filesystem>
+
 #include "dateline/index_schema.hpp"
 #include "document_builder.hpp"
 #include "index_directory.hpp"
@@ -11,6 +13,8 @@ Result<IndexWriter, std::string> IndexWriter::open(const std::string& path) {
     if (!may_hold_index(path))
         return Unexpected(
             path + " is not a Dateline index and not an empty directory: refusing to write there");
+    std::error_code ignored;  // if the parent still cannot be made, Xapian says why
+    std::filesystem::create_directories(index_path(path).parent_path(), ignored);
     try {
         Xapian::WritableDatabase database(path, Xapian::DB_CREATE_OR_OPEN);
         const std::string version = database.get_metadata(std::string(schema::kVersionMetadataKey));

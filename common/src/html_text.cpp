@@ -22,8 +22,8 @@ bool is_tag_end(std::string_view text, std::size_t pos) {
                                  std::isspace(static_cast<unsigned char>(text[pos])));
 }
 
-// Opening tags that signal HTML on their own. Others need a closing tag to count, because
-// wire copy marks company names as "<BP>" or "<I>".
+// Opening tags that signal HTML on their own, in lower case only: wire copy marks tickers in
+// capitals ("<BP>", "<I>", "<P>" for Phillips). Others need a closing tag to count.
 constexpr std::array<std::string_view, 9> kSignalTags = {"p",  "br", "div", "img",  "hr",
                                                          "ul", "ol", "li",  "table"};
 
@@ -35,7 +35,8 @@ bool has_markup_at(std::string_view text, std::size_t lt) {
         return true;
     if (text.compare(next, 3, "!--") == 0 || starts_with_ci(text, next, "!doctype")) return true;
     for (std::string_view tag : kSignalTags)
-        if (starts_with_ci(text, next, tag) && is_tag_end(text, next + tag.size())) return true;
+        if (text.compare(next, tag.size(), tag) == 0 && is_tag_end(text, next + tag.size()))
+            return true;
     return false;
 }
 

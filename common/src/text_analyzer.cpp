@@ -56,7 +56,7 @@ std::string TextAnalyzer::primary_language(std::string_view bcp47) {
 }
 
 const Xapian::Stem& TextAnalyzer::stemmer_for(const std::optional<std::string>& lang) {
-    const std::string language = lang ? primary_language(*lang) : "en";
+    const std::string language = lang ? primary_language(*lang) : std::string(kDefaultLanguage);
     if (auto found = stemmers_.find(language); found != stemmers_.end()) return found->second;
     Xapian::Stem stemmer;  // no stemming
     try {

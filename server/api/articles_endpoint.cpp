@@ -16,10 +16,10 @@ boost::asio::awaitable<ApiResult> ArticlesEndpoint::article(const ApiRequest& re
     if (auto known = reject_unknown(request.params, {}); !known)
         co_return Unexpected(known.error());
     SearchJob job = [id = request.path_params.at(0)](Searcher& searcher) -> ApiResult {
-        const std::uint64_t revision = searcher.revision();
+        const std::uint64_t version = searcher.version();
         auto article = searcher.article(id);
         if (!article) return Unexpected(article.error());
-        return json_reply(*article, revision);
+        return json_reply(*article, version);
     };
     co_return co_await run_on_pool(pool_, std::move(job));
 }
@@ -28,10 +28,10 @@ boost::asio::awaitable<ApiResult> ArticlesEndpoint::related(const ApiRequest& re
     if (auto known = reject_unknown(request.params, {}); !known)
         co_return Unexpected(known.error());
     SearchJob job = [id = request.path_params.at(0)](Searcher& searcher) -> ApiResult {
-        const std::uint64_t revision = searcher.revision();
+        const std::uint64_t version = searcher.version();
         auto hits = searcher.related(id, kRelatedHits);
         if (!hits) return Unexpected(hits.error());
-        return json_reply({{"hits", hits_json(*hits)}}, revision);
+        return json_reply({{"hits", hits_json(*hits)}}, version);
     };
     co_return co_await run_on_pool(pool_, std::move(job));
 }

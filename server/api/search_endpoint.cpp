@@ -31,7 +31,7 @@ boost::asio::awaitable<ApiResult> SearchEndpoint::search(const ApiRequest& reque
         if (!result) return Unexpected(result.error());
         const double took_ms = milliseconds_since(start);
         metrics.set_index_revision(result->index_revision);
-        return json_reply(search_response_json(search, *result, took_ms), result->index_revision);
+        return json_reply(search_response_json(search, *result, took_ms), result->index_version);
     };
     co_return co_await run_on_pool(pool_, std::move(job));
 }

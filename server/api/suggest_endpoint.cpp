@@ -20,10 +20,10 @@ boost::asio::awaitable<ApiResult> SuggestEndpoint::suggest(const ApiRequest& req
     SearchJob job = [prefix = std::move(*prefix)](Searcher& searcher) -> ApiResult {
         // The revision first: if a commit lands in between, the tag is the older one and a
         // later request revalidates, rather than an old answer being pinned to a new tag.
-        const std::uint64_t revision = searcher.revision();
+        const std::uint64_t version = searcher.version();
         auto suggestions = searcher.suggest(prefix, kMaxSuggestions);
         if (!suggestions) return Unexpected(suggestions.error());
-        return json_reply({{"suggestions", *suggestions}}, revision);
+        return json_reply({{"suggestions", *suggestions}}, version);
     };
     co_return co_await run_on_pool(pool_, std::move(job));
 }

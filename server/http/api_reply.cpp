@@ -5,9 +5,9 @@
 
 namespace dateline::server {
 
-ApiReply json_reply(const nlohmann::json& body, std::optional<std::uint64_t> revision) {
+ApiReply json_reply(const nlohmann::json& body, std::optional<std::uint64_t> index_version) {
     return {body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), kJsonContentType,
-            revision};
+            index_version};
 }
 
 }  // namespace dateline::server

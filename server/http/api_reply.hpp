@@ -20,14 +20,15 @@ inline constexpr std::string_view kJsonContentType = "application/json; charset=
 struct ApiReply {
     std::string body;
     std::string_view content_type = kJsonContentType;  // always a string literal
-    // The index revision the body reflects. Set, the reply is cacheable and gets an ETag;
-    // unset (health, readiness, metrics), it is a live reading and is never cached.
-    std::optional<std::uint64_t> revision;
+    // The index version (revision and database identity) the body reflects. Set, the reply is
+    // cacheable and gets an ETag; unset (health, readiness, metrics), it is a live reading and is
+    // never cached.
+    std::optional<std::uint64_t> index_version;
 };
 
 using ApiResult = Result<ApiReply, ApiError>;
 
 // Serialises without throwing: text that is not UTF-8 is replaced, never an exception.
-ApiReply json_reply(const nlohmann::json& body, std::optional<std::uint64_t> revision = {});
+ApiReply json_reply(const nlohmann::json& body, std::optional<std::uint64_t> index_version = {});
 
 }  // namespace dateline::server

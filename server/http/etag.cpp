@@ -30,10 +30,10 @@ std::string_view opaque_tag(std::string_view tag) {
 
 }  // namespace
 
-std::string make_etag(std::uint64_t revision, std::string_view target) {
+std::string make_etag(std::uint64_t index_version, std::string_view target) {
     char hash[17];
     std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(fnv1a(target)));
-    return "W/\"" + std::to_string(revision) + "-" + hash + "\"";
+    return "W/\"" + std::to_string(index_version) + "-" + hash + "\"";
 }
 
 bool etag_matches(std::string_view if_none_match, std::string_view etag) {

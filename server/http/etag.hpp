@@ -1,4 +1,4 @@
-// Entity tags tied to the index revision: a response to the same target at the same revision
+// Entity tags tied to the index version: a response to the same target at the same revision
 // is the same resource state, so a client's If-None-Match can be answered 304 without a search
 // being redone, and any commit to the index changes every tag. Pure functions; thread-safe.
 #pragma once
@@ -9,8 +9,9 @@
 
 namespace dateline::server {
 
-// W/"<revision>-<FNV-1a 64 of the target, hex>": weak, because took_ms may differ.
-std::string make_etag(std::uint64_t revision, std::string_view target);
+// W/"<index version>-<FNV-1a 64 of the target, hex>": weak, because took_ms may differ. The
+// index version changes with every commit and with every compaction.
+std::string make_etag(std::uint64_t index_version, std::string_view target);
 
 // True when an If-None-Match value ("*" or a list of tags) matches the tag under the weak
 // comparison RFC 9110 prescribes for If-None-Match.

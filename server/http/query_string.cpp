@@ -29,6 +29,14 @@ ApiError bad_parameter(std::string message, std::optional<std::string> parameter
 }  // namespace
 
 SplitTarget split_target(std::string_view target) {
+    // Absolute form ("http://host:port/path?q"), which RFC 9112 says servers must accept:
+    // the path starts at the first '/' after the authority.
+    for (std::string_view scheme : {std::string_view("http://"), std::string_view("https://")}) {
+        if (target.substr(0, scheme.size()) != scheme) continue;
+        const auto path = target.find('/', scheme.size());
+        target = path == std::string_view::npos ? std::string_view("/") : target.substr(path);
+        break;
+    }
     const auto hash = target.find('#');
     if (hash != std::string_view::npos) target = target.substr(0, hash);
     const auto question = target.find('?');

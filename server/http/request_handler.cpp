@@ -90,12 +90,12 @@ asio::awaitable<ApiResult> RequestHandler::invoke(const Route& route,
 HttpResponse RequestHandler::success(const HttpRequest& request, ApiReply reply) const {
     HttpResponse response{http::status::ok, request.version()};
     response.set(http::field::content_type, reply.content_type);
-    if (!reply.revision) {
+    if (!reply.index_version) {
         response.set(http::field::cache_control, "no-store");
         response.body() = std::move(reply.body);
         return response;
     }
-    const std::string etag = make_etag(*reply.revision, request.target());
+    const std::string etag = make_etag(*reply.index_version, request.target());
     response.set(http::field::cache_control, kCacheableControl);
     response.set(http::field::etag, etag);
     if (etag_matches(header_value(request, http::field::if_none_match), etag)) {

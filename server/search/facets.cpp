@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <map>
 
 #include "dateline/index_schema.hpp"
 
@@ -50,15 +51,44 @@ std::vector<FacetValue> top_values(const Counts& counts) {
     return values;
 }
 
+// Counts of raw values grouped as the filters match them (schema::filter_value), each group
+// shown in its most frequent spelling.
+template <class Counts>
+std::map<std::string, std::uint64_t> group_as_filters_match(const Counts& raw_counts) {
+    struct Group {
+        std::uint64_t total = 0;
+        std::uint64_t best_count = 0;
+        std::string display;
+    };
+    std::map<std::string, Group> groups;
+    for (const auto& [value, count] : raw_counts) {
+        Group& group = groups[schema::filter_value(value)];
+        group.total += count;
+        if (count > group.best_count || (count == group.best_count && value < group.display)) {
+            group.best_count = count;
+            group.display = value;
+        }
+    }
+    std::map<std::string, std::uint64_t> grouped;
+    for (const auto& [key, group] : groups) grouped[group.display] = group.total;
+    return grouped;
+}
+
 }  // namespace
 
 void TagCountSpy::operator()(const Xapian::Document& document, double) {
     const std::string encoded = document.get_value(schema::kTagsSlot);
     if (encoded.empty()) return;
-    std::vector<std::string> tags = schema::decode_list(encoded);
+    // Keyed by the normalised value the tag filter matches, so "Energy" and "energy" are one
+    // tag, and an article carrying both counts once.
+    std::vector<std::pair<std::string, std::string>> tags;
+    for (std::string& tag : schema::decode_list(encoded))
+        tags.emplace_back(schema::filter_value(tag), std::move(tag));
     std::sort(tags.begin(), tags.end());
-    tags.erase(std::unique(tags.begin(), tags.end()), tags.end());  // a repeated tag counts once
-    for (std::string& tag : tags) ++counts_[std::move(tag)];
+    tags.erase(std::unique(tags.begin(), tags.end(),
+                           [](const auto& a, const auto& b) { return a.first == b.first; }),
+               tags.end());
+    for (auto& [key, tag] : tags) ++counts_[std::move(tag)];
 }
 
 void DateCountSpy::operator()(const Xapian::Document& document, double) {
@@ -93,9 +123,9 @@ std::map<std::string, std::vector<FacetValue>> FacetCounter::results() const {
         std::map<std::string, std::uint64_t> counts;
         for (auto it = source_->values_begin(); it != source_->values_end(); ++it)
             counts[*it] = it.get_termfreq();
-        facets["source"] = top_values(counts);
+        facets["source"] = top_values(group_as_filters_match(counts));
     }
-    if (tag_) facets["tag"] = top_values(tag_->counts());
+    if (tag_) facets["tag"] = top_values(group_as_filters_match(tag_->counts()));
     if (date_) facets["date"] = top_values(date_->counts());
     return facets;
 }

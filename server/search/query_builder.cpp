@@ -3,6 +3,7 @@
 #include "search/query_builder.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "dateline/index_schema.hpp"
 #include "search/query_text.hpp"
@@ -86,15 +87,37 @@ bool has_ascii_upper(std::string_view word) {
 
 // A word of the normalised query that the index has never seen. Field names ("title:"),
 // wildcards and operators (still upper-case) are not taken as misspellings.
-bool has_unknown_word(const Xapian::Database& database, std::string_view normalized) {
+// A word is known when the index has it as typed or by its stem ("quokkas" -> Zquokka).
+bool has_unknown_word(const Xapian::Database& database, const Xapian::Stem& stemmer,
+                      std::string_view normalized) {
     for (const WordSpan& span : split_words(normalized)) {
         const std::string_view word = normalized.substr(span.begin, span.end - span.begin);
         const char next = span.end < normalized.size() ? normalized[span.end] : ' ';
         if (next == ':' || next == '*') continue;  // a field name, or a wildcard's stem
         if (has_ascii_upper(word)) continue;
-        if (!database.term_exists(std::string(word))) return true;
+        const std::string term(word);
+        if (database.term_exists(term)) continue;
+        if (!stemmer.is_none() && database.term_exists("Z" + stemmer(term))) continue;
+        return true;
     }
     return false;
+}
+
+// "-a -b" -> "a b"; nullopt unless every word is excluded.
+std::optional<std::string> only_exclusions(const std::string& normalized) {
+    std::string kept;
+    std::size_t words = 0;
+    for (std::size_t pos = 0; pos < normalized.size();) {
+        const std::size_t start = normalized.find_first_not_of(' ', pos);
+        if (start == std::string::npos) break;
+        const std::size_t end = std::min(normalized.find(' ', start), normalized.size());
+        if (normalized[start] != '-' || end - start < 2) return std::nullopt;
+        kept.append(normalized, start + 1, end - start - 1).push_back(' ');
+        ++words;
+        pos = end;
+    }
+    if (words == 0) return std::nullopt;
+    return kept;
 }
 
 }  // namespace
@@ -123,7 +146,9 @@ Result<QueryBuilder::Built, ApiError> QueryBuilder::build(const SearchRequest& r
     // Spelling correction costs Xapian 0.1-0.5 ms a word even for words it knows, so it is
     // asked for only when the query looks misspelt: some word is not in the index at all.
     const unsigned spelling = Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
-    const unsigned flags = kParseFlags | (has_unknown_word(database_, normalized) ? spelling : 0U);
+    const Xapian::Stem& stemmer = analyzer_.stemmer_for(query_language(request));
+    const unsigned flags =
+        kParseFlags | (has_unknown_word(database_, stemmer, normalized) ? spelling : 0U);
     auto text = parse(normalized, all_words ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, flags);
     if (!text) return Unexpected(std::move(text).error());
     if (text->empty()) return built;  // only punctuation: list by date, as for an empty q
@@ -159,6 +184,13 @@ Xapian::Query QueryBuilder::filter(const SearchRequest& request) {
 
 Result<Xapian::Query, ApiError> QueryBuilder::parse(const std::string& normalized,
                                                     Xapian::Query::op op, unsigned flags) {
+    // Xapian reads a query of only "-words" as a search for those words; a reader means
+    // "everything except them".
+    if (auto excluded = only_exclusions(normalized)) {
+        auto parsed = parse(*excluded, Xapian::Query::OP_OR, flags);
+        if (!parsed) return parsed;
+        return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(std::string()), *parsed);
+    }
     parser_.set_default_op(op);
     try {
         return parser_.parse_query(normalized, flags);

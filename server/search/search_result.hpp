@@ -32,6 +32,9 @@ struct SearchResult {
     std::vector<Hit> hits;
     std::map<std::string, std::vector<FacetValue>> facets;  // "source", "tag", "date"
     std::uint64_t index_revision = 0;
+    // Names this exact state of this database: the revision combined with the database's UUID,
+    // which compaction changes while restarting the revision count. ETags are built from it.
+    std::uint64_t index_version = 0;
 };
 
 }  // namespace dateline::server

@@ -29,6 +29,20 @@ std::optional<std::string> schema_mismatch(const Xapian::Database& database) {
            std::string(schema::kVersion) + " (rebuild the index with this release)";
 }
 
+// FNV-1a over the UUID, mixed with the revision: stable for one database state, different
+// after a compaction even when the revision number repeats.
+std::uint64_t version_of(const Xapian::Database& database, std::uint64_t revision) {
+    std::string uuid;
+    try {
+        uuid = database.get_uuid();
+    } catch (const Xapian::Error&) {
+        // No UUID (in-memory): the revision alone.
+    }
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    for (const char c : uuid) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    return hash ^ (revision * 0x9e3779b97f4a7c15ULL);
+}
+
 std::uint64_t revision_of(const Xapian::Database& database) {
     try {
         return database.get_revision();
@@ -111,7 +125,10 @@ auto Searcher::with_database(Work&& work) -> decltype(work()) {
 Result<SearchResult, ApiError> Searcher::search(const SearchRequest& request) {
     return with_database([&]() -> Result<SearchResult, ApiError> {
         auto result = run_search(database_, analyzer_, request);
-        if (result) result->index_revision = revision_of(database_);
+        if (result) {
+            result->index_revision = revision_of(database_);
+            result->index_version = version_of(database_, result->index_revision);
+        }
         return result;
     });
 }
@@ -159,6 +176,11 @@ std::uint64_t Searcher::article_count() {
 std::uint64_t Searcher::revision() {
     const auto current = status();
     return current ? current->revision : 0;
+}
+
+std::uint64_t Searcher::version() {
+    const std::uint64_t current = revision();
+    return version_of(database_, current);
 }
 
 }  // namespace dateline::server

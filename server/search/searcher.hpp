@@ -52,6 +52,8 @@ public:
     // As status(), with 0 when the index cannot be read.
     std::uint64_t article_count();
     std::uint64_t revision();
+    // The revision combined with the database UUID (see SearchResult::index_version).
+    std::uint64_t version();
 
 private:
     // Runs `work` on a freshly reopened database, once more if the index moved under it.

@@ -9,6 +9,7 @@ TEST_CASE("HTML is detected only when it is really there", "[html]") {
     const auto [text, is_html] = GENERATE(table<const char*, bool>({
         {"plain text", false},
         {"Interstate Bancorp <I> takeover bid", false},
+        {"DU PONT <DD> WINS SUIT AGAINST PHILLIPS <P>", false},
         {"Entertainment Marketing Inc <em> for Crazy Eddie", false},
         {"AT&T shares & bonds", false},
         {"<p>para", true},

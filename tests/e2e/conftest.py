@@ -3,6 +3,7 @@
 Environment:
   DATELINE_ROOT    repository root (default: two folders above this file)
   DATELINE_INDEX   the dateline-index binary (default: ROOT/build/release/indexer/dateline-index)
+  DATELINE_SERVER  the dateline-server binary (default: ROOT/build/release/server/dateline-server)
   DATELINE_SHARED  the shared folder holding corpus/ (default: ROOT/../shared)
 
 Every test runs its commands inside its own fresh temporary directory (tmp_path), so
@@ -144,3 +145,22 @@ def stats(run_index):
         return json.loads(result.stdout)
 
     return read
+
+
+# --------------------------------------------------------------------------- dateline-server
+
+SERVER_BINARY = Path(
+    os.environ.get("DATELINE_SERVER") or ROOT / "build" / "release" / "server" / "dateline-server"
+)
+
+
+@pytest.fixture(scope="session")
+def server_binary() -> Path:
+    """The dateline-server binary (DATELINE_SERVER, default ROOT/build/release/server/...)."""
+    if not (SERVER_BINARY.is_file() and os.access(SERVER_BINARY, os.X_OK)):
+        pytest.fail(
+            f"dateline-server not found at {SERVER_BINARY}: build it with "
+            f"`cmake --build {ROOT / 'build' / 'release'}` or set DATELINE_SERVER",
+            pytrace=False,
+        )
+    return SERVER_BINARY

@@ -15,6 +15,9 @@ namespace dateline {
 
 class TextAnalyzer {
 public:
+    // The language of text whose language is not given.
+    static constexpr std::string_view kDefaultLanguage = "en";
+
     // NFKC with case folding, so "Ｆｕｌｌｗｉｄｔｈ", "ﬁ" ligatures and "STRASSE"/"straße"
     // meet the same terms. Invalid UTF-8 is replaced (U+FFFD) rather than dropped.
     static std::string normalize(std::string_view text);

@@ -15,7 +15,7 @@ DEBIAN_PACKAGES := cmake ninja-build g++ pkg-config \
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-asan deps build index bench format clean
+.PHONY: run test test-asan test-tsan deps build index bench format clean
 
 ## run: install, build, index the sample archive and serve search on $(LISTEN)
 run: build
@@ -32,6 +32,10 @@ test: build
 ## test-asan: the same tests on an AddressSanitizer + UndefinedBehaviorSanitizer build
 test-asan:
 	$(MAKE) test PRESET=asan-ubsan
+
+## test-tsan: the threaded parts (server, indexer pipeline) on a ThreadSanitizer build
+test-tsan:
+	$(MAKE) test PRESET=tsan
 
 deps:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \

@@ -29,15 +29,20 @@ def repo_root() -> Path:
     return ROOT
 
 
-@pytest.fixture(scope="session")
-def index_binary() -> Path:
-    if not (BINARY.is_file() and os.access(BINARY, os.X_OK)):
+def require_binary(path: Path, name: str, variable: str) -> Path:
+    """Fails the test run with a how-to when a binary under test is missing."""
+    if not (path.is_file() and os.access(path, os.X_OK)):
         pytest.fail(
-            f"dateline-index not found at {BINARY}: build it with "
-            f"`cmake --build {ROOT / 'build' / 'release'}` or set DATELINE_INDEX",
+            f"{name} not found at {path}: build it with "
+            f"`cmake --build {ROOT / 'build' / 'release'}` or set {variable}",
             pytrace=False,
         )
-    return BINARY
+    return path
+
+
+@pytest.fixture(scope="session")
+def index_binary() -> Path:
+    return require_binary(BINARY, "dateline-index", "DATELINE_INDEX")
 
 
 @pytest.fixture(scope="session")
@@ -157,10 +162,4 @@ SERVER_BINARY = Path(
 @pytest.fixture(scope="session")
 def server_binary() -> Path:
     """The dateline-server binary (DATELINE_SERVER, default ROOT/build/release/server/...)."""
-    if not (SERVER_BINARY.is_file() and os.access(SERVER_BINARY, os.X_OK)):
-        pytest.fail(
-            f"dateline-server not found at {SERVER_BINARY}: build it with "
-            f"`cmake --build {ROOT / 'build' / 'release'}` or set DATELINE_SERVER",
-            pytrace=False,
-        )
-    return SERVER_BINARY
+    return require_binary(SERVER_BINARY, "dateline-server", "DATELINE_SERVER")

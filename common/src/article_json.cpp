@@ -36,12 +36,6 @@ std::string type_name(const json& value) {
     }
 }
 
-std::string quote_for_message(std::string_view text) {
-    constexpr std::size_t kShown = 64;
-    return "\"" + std::string(truncate_utf8(text, kShown)) +
-           (text.size() > kShown ? "...\"" : "\"");
-}
-
 Result<std::string, RecordError> required_string(const json& record, const char* field) {
     const auto found = record.find(field);
     if (found == record.end()) return reject(field, "required field is missing");
@@ -118,9 +112,9 @@ Result<void, RecordError> check_text_limits(const Article& article) {
 Result<void, RecordError> check_optional_fields(const Article& article) {
     if (article.url && !is_link(*article.url))
         return reject("url", "must be an http(s) URL or a path starting with \"/\", got " +
-                                 quote_for_message(*article.url));
+                                 quoted_excerpt(*article.url));
     if (article.lang && !is_bcp47(*article.lang))
-        return reject("lang", "not a BCP 47 language tag: " + quote_for_message(*article.lang) +
+        return reject("lang", "not a BCP 47 language tag: " + quoted_excerpt(*article.lang) +
                                   " (e.g. \"en\", \"pt-BR\")");
     return {};
 }

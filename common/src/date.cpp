@@ -3,6 +3,8 @@
 
 #include <cstdio>
 
+#include "dateline/utf8.hpp"
+
 namespace dateline {
 namespace {
 
@@ -19,22 +21,15 @@ int read_digits(std::string_view s, std::size_t pos, std::size_t width) {
     return value;
 }
 
-std::string quoted(std::string_view s) {
-    constexpr std::size_t kShown = 64;
-    std::string out = "\"";
-    out.append(s.substr(0, kShown));
-    if (s.size() > kShown) out += "...";
-    return out + "\"";
-}
-
 Result<sys_days, std::string> parse_calendar_date(std::string_view s) {
     const int y = read_digits(s, 0, 4), m = read_digits(s, 5, 2), d = read_digits(s, 8, 2);
     if (y < 0 || m < 0 || d < 0 || s[4] != '-' || s[7] != '-')
-        return Unexpected(std::string("not a date: ") + quoted(s) +
+        return Unexpected(std::string("not a date: ") + quoted_excerpt(s) +
                           " (expected RFC 3339 date-time or YYYY-MM-DD)");
     const year_month_day ymd{year{y}, month{static_cast<unsigned>(m)},
                              day{static_cast<unsigned>(d)}};
-    if (y == 0 || !ymd.ok()) return Unexpected(std::string("no such calendar date: ") + quoted(s));
+    if (y == 0 || !ymd.ok())
+        return Unexpected(std::string("no such calendar date: ") + quoted_excerpt(s));
     return sys_days{ymd};
 }
 
@@ -56,20 +51,20 @@ bool parse_offset(std::string_view s, std::size_t pos, seconds& offset) {
 
 Result<Timestamp, std::string> parse_date(std::string_view s) {
     if (s.size() < 10)
-        return Unexpected(std::string("not a date: ") + quoted(s) +
+        return Unexpected(std::string("not a date: ") + quoted_excerpt(s) +
                           " (expected RFC 3339 date-time or YYYY-MM-DD)");
     auto day_result = parse_calendar_date(s.substr(0, 10));
     if (!day_result) return Unexpected(std::string(day_result.error()));
     if (s.size() == 10) return Timestamp{*day_result};
 
     const auto bad_time = [&] {
-        return Unexpected(std::string("not an RFC 3339 date-time: ") + quoted(s));
+        return Unexpected(std::string("not an RFC 3339 date-time: ") + quoted_excerpt(s));
     };
     if (s[10] != 'T' && s[10] != 't' && s[10] != ' ') return bad_time();
     const int hh = read_digits(s, 11, 2), mi = read_digits(s, 14, 2), ss = read_digits(s, 17, 2);
     if (hh < 0 || mi < 0 || ss < 0 || s[13] != ':' || s[16] != ':') return bad_time();
     if (hh > 23 || mi > 59 || ss > 60)
-        return Unexpected(std::string("no such time of day: ") + quoted(s));
+        return Unexpected(std::string("no such time of day: ") + quoted_excerpt(s));
     std::size_t pos = 19;
     if (pos < s.size() && s[pos] == '.') {
         const std::size_t digits_start = ++pos;

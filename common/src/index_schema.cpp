@@ -4,21 +4,12 @@
 #include <cinttypes>
 #include <cstdio>
 
+#include "dateline/stable_hash.hpp"
 #include "dateline/text_analyzer.hpp"
 #include "dateline/utf8.hpp"
 
 namespace dateline::schema {
 namespace {
-
-// FNV-1a, 64-bit: stable across platforms and releases, unlike std::hash.
-std::uint64_t fnv1a64(std::string_view text, std::uint64_t seed) {
-    std::uint64_t hash = seed;
-    for (const char c : text) {
-        hash ^= static_cast<std::uint8_t>(c);
-        hash *= 0x100000001b3ULL;
-    }
-    return hash;
-}
 
 bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
@@ -32,8 +23,8 @@ std::string id_term(std::string_view id) {
     // Too long for a term: a readable head plus 128 bits of hash. The long form uses its own
     // prefix, so it can never equal the short form of another id.
     char hash[40];
-    std::snprintf(hash, sizeof hash, "#%016" PRIx64 "%016" PRIx64,
-                  fnv1a64(id, 0xcbf29ce484222325ULL), fnv1a64(id, 0x84222325cbf29ce4ULL));
+    std::snprintf(hash, sizeof hash, "#%016" PRIx64 "%016" PRIx64, fnv1a64(id),
+                  fnv1a64(id, 0x84222325cbf29ce4ULL));
     return std::string(kLongIdPrefix) + std::string(truncate_utf8(id, 160)) + hash;
 }
 

@@ -75,6 +75,13 @@ bool is_ecma_space(char32_t c) {
 
 }  // namespace
 
+std::string quoted_excerpt(std::string_view text, std::size_t max_bytes) {
+    std::string out = "\"";
+    out.append(truncate_utf8(text, max_bytes));
+    if (text.size() > max_bytes) out += "...";
+    return out + "\"";
+}
+
 bool is_blank(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {

@@ -3,18 +3,10 @@
 
 #include <cstdio>
 
+#include "dateline/stable_hash.hpp"
+
 namespace dateline::server {
 namespace {
-
-// FNV-1a rather than std::hash: tags must stay the same across restarts and builds.
-std::uint64_t fnv1a(std::string_view text) {
-    std::uint64_t hash = 14695981039346656037ULL;
-    for (unsigned char c : text) {
-        hash ^= c;
-        hash *= 1099511628211ULL;
-    }
-    return hash;
-}
 
 std::string_view trim(std::string_view text) {
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
@@ -32,7 +24,7 @@ std::string_view opaque_tag(std::string_view tag) {
 
 std::string make_etag(std::uint64_t index_version, std::string_view target) {
     char hash[17];
-    std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(fnv1a(target)));
+    std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(fnv1a64(target)));
     return "W/\"" + std::to_string(index_version) + "-" + hash + "\"";
 }
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dateline/index_schema.hpp"
+#include "dateline/stable_hash.hpp"
 #include "dateline/utf8.hpp"
 #include "search/article_lookup.hpp"
 #include "search/related_articles.hpp"
@@ -38,9 +39,7 @@ std::uint64_t version_of(const Xapian::Database& database, std::uint64_t revisio
     } catch (const Xapian::Error&) {
         // No UUID (in-memory): the revision alone.
     }
-    std::uint64_t hash = 0xcbf29ce484222325ULL;
-    for (const char c : uuid) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
-    return hash ^ (revision * 0x9e3779b97f4a7c15ULL);
+    return fnv1a64(uuid) ^ (revision * 0x9e3779b97f4a7c15ULL);
 }
 
 std::uint64_t revision_of(const Xapian::Database& database) {

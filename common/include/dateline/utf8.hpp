@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace dateline {
@@ -21,6 +22,10 @@ std::string_view truncate_utf8(std::string_view text, std::size_t max_bytes);
 }  // namespace dateline
 
 namespace dateline {
+
+// The text in double quotes for an error message, cut to at most max_bytes without splitting
+// a code point, with "..." when cut: "2018-02-30", "a very long valu...".
+std::string quoted_excerpt(std::string_view text, std::size_t max_bytes = 64);
 
 // True when the text has no code point outside ECMA-262's \s (the regex dialect JSON Schema
 // uses), so "   " and "\u00a0" count as blank exactly as the schema's "\\S" pattern says.

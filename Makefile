@@ -11,11 +11,11 @@ LISTEN ?= 127.0.0.1:8080
 DEBIAN_PACKAGES := cmake ninja-build g++ pkg-config \
 	libxapian-dev xapian-tools libboost1.81-dev nlohmann-json3-dev libicu-dev \
 	catch2 libcli11-dev libgumbo-dev zlib1g-dev \
-	python3 python3-pytest python3-jsonschema time prometheus
+	python3 python3-pytest python3-jsonschema time prometheus chromium
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-asan test-tsan deps build index bench format clean
+.PHONY: run test test-asan test-tsan deps node-deps browser-deps build index bench format clean
 
 ## run: install, build, index the sample archive and serve search on $(LISTEN)
 run: build
@@ -26,7 +26,7 @@ run: build
 	exec $(BUILD_DIR)/server/dateline-server --db $(INDEX_DIR) --listen $(LISTEN)
 
 ## test: install, build and run every test (unit and end-to-end)
-test: build
+test: build browser-deps
 	ctest --preset $(PRESET) -j2
 
 ## test-asan: the same tests on an AddressSanitizer + UndefinedBehaviorSanitizer build
@@ -44,6 +44,18 @@ deps:
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+
+# Node.js drives the browser tests. Debian's nodejs/npm are installed only when no node is on
+# PATH, so a Node.js from elsewhere (NodeSource) is left alone.
+node-deps:
+	@command -v node >/dev/null && command -v npm >/dev/null || \
+		(DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends nodejs npm)
+
+# playwright-core and axe-core at the versions in tests/browser/package-lock.json.
+browser-deps: node-deps
+	@cmp -s tests/browser/package-lock.json tests/browser/node_modules/.installed-lock.json || \
+		(npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error && \
+		 cp tests/browser/package-lock.json tests/browser/node_modules/.installed-lock.json)
 
 build: deps
 	cmake --preset $(PRESET) >/dev/null

@@ -31,6 +31,8 @@
 #include "http/session.hpp"
 #include "search/search_pool.hpp"
 #include "search/searcher.hpp"
+#include "web/embedded_files.hpp"
+#include "web/static_assets.hpp"
 
 namespace dateline::server {
 namespace {
@@ -122,7 +124,8 @@ int serve(const ServerConfig& config) {
     ConnectionTracker tracker(config.max_connections);
     std::optional<SearchPool> pool(std::in_place, searcher_factory(config.database),
                                    config.search_threads, config.max_queued_searches);
-    const Router router = make_api_router({*pool, metrics, tracker});
+    const Router router =
+        make_api_router({*pool, metrics, tracker, StaticAssets(embedded_files())});
     const RequestHandler handler(router, CorsPolicy(config.cors_origins), metrics);
     const SessionContext sessions{handler, tracker, session_limits(config)};
     asio::io_context io(static_cast<int>(config.io_threads));

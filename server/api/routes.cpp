@@ -5,6 +5,8 @@
 #include "api/health_endpoint.hpp"
 #include "api/metrics_endpoint.hpp"
 #include "api/search_endpoint.hpp"
+#include "api/search_page_endpoint.hpp"
+#include "api/static_asset_endpoint.hpp"
 #include "api/suggest_endpoint.hpp"
 
 namespace dateline::server {
@@ -26,6 +28,7 @@ Router make_api_router(const ApiServices& services) {
     const ArticlesEndpoint articles(services.pool);
     const HealthEndpoint health(services.pool, services.metrics);
     const MetricsEndpoint metrics(services.pool, services.tracker, services.metrics);
+    const SearchPageEndpoint search_page(services.pool, services.metrics);
 
     Router router;
     router.add(verb::get, "/v1/search", bind(search, &SearchEndpoint::search));
@@ -35,6 +38,13 @@ Router make_api_router(const ApiServices& services) {
     router.add(verb::get, "/healthz", bind(health, &HealthEndpoint::healthz));
     router.add(verb::get, "/readyz", bind(health, &HealthEndpoint::readyz));
     router.add(verb::get, "/metrics", bind(metrics, &MetricsEndpoint::metrics));
+    // The web pages: the HTML results page, and the search box with its demo page (/, /embed.js,
+    // stylesheets, versioned aliases), one route per file, so metrics labels stay bounded.
+    router.add(verb::get, "/search", bind(search_page, &SearchPageEndpoint::page),
+               QueryErrors::kToHandler);
+    for (const StaticAsset& asset : services.assets.all())
+        router.add(verb::get, asset.path,
+                   bind(StaticAssetEndpoint(asset), &StaticAssetEndpoint::asset));
     return router;
 }
 

@@ -6,8 +6,10 @@
 namespace dateline::server {
 
 ApiReply json_reply(const nlohmann::json& body, std::optional<std::uint64_t> index_version) {
-    return {body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), kJsonContentType,
-            index_version};
+    ApiReply reply;
+    reply.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    reply.index_version = index_version;
+    return reply;
 }
 
 }  // namespace dateline::server

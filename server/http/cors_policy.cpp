@@ -2,8 +2,22 @@
 #include "http/cors_policy.hpp"
 
 #include <algorithm>
+#include <string>
 
 namespace dateline::server {
+namespace {
+
+// Adds to Vary rather than replacing it: an endpoint may already vary by Accept-Encoding.
+void add_vary(HttpResponse& response, std::string_view name) {
+    const auto existing = response.find(http::field::vary);
+    if (existing == response.end()) {
+        response.set(http::field::vary, name);
+        return;
+    }
+    response.set(http::field::vary, std::string(existing->value()) + ", " + std::string(name));
+}
+
+}  // namespace
 
 CorsPolicy::CorsPolicy(std::vector<std::string> allowed_origins)
     : any_origin_(std::find(allowed_origins.begin(), allowed_origins.end(), "*") !=
@@ -15,7 +29,7 @@ void CorsPolicy::apply(HttpResponse& response, std::string_view origin) const {
         response.set(http::field::access_control_allow_origin, "*");
     } else {
         // Caches must keep one copy per Origin, allowed or not.
-        response.set(http::field::vary, "Origin");
+        add_vary(response, "Origin");
         if (!origin.empty() &&
             std::find(origins_.begin(), origins_.end(), origin) != origins_.end())
             response.set(http::field::access_control_allow_origin, origin);

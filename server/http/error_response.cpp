@@ -27,12 +27,17 @@ nlohmann::json error_json(const ApiError& error) {
     return {{"error", std::move(detail)}};
 }
 
+void apply_error_status(HttpResponse& response, ErrorCode code) {
+    response.result(http_status(code));
+    // An error says nothing lasting about the resource: a retry may well succeed.
+    response.set(http::field::cache_control, "no-store");
+    if (code == ErrorCode::kOverloaded) response.set(http::field::retry_after, "1");
+}
+
 HttpResponse error_response(const ApiError& error, unsigned http_version) {
     HttpResponse response{http_status(error.code), http_version};
     response.set(http::field::content_type, kJsonContentType);
-    // An error says nothing lasting about the resource: a retry may well succeed.
-    response.set(http::field::cache_control, "no-store");
-    if (error.code == ErrorCode::kOverloaded) response.set(http::field::retry_after, "1");
+    apply_error_status(response, error.code);
     response.body() = json_reply(error_json(error)).body;
     return response;
 }

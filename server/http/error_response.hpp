@@ -13,6 +13,11 @@ namespace dateline::server {
 
 http::status http_status(ErrorCode code);
 
+// The status and headers a failure carries whatever its body says (no-store, Retry-After when
+// overloaded): error_response() uses it for JSON, the request handler for an endpoint's HTML
+// page explaining a failure.
+void apply_error_status(HttpResponse& response, ErrorCode code);
+
 nlohmann::json error_json(const ApiError& error);
 
 // A complete error response except for the headers every response gets (CORS, nosniff,

@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cstdio>
 #include <exception>
+#include <optional>
+#include <string>
 
 #include "http/error_response.hpp"
 #include "http/etag.hpp"
@@ -22,6 +24,14 @@ constexpr std::string_view kCacheableControl = "public, max-age=10";
 std::string_view header_value(const HttpRequest& request, http::field field) {
     const auto found = request.find(field);
     return found == request.end() ? std::string_view{} : std::string_view(found->value());
+}
+
+// The ETag of a cacheable reply: the content's own for fixed content, else one tied to the index
+// version and the target; nullopt when the reply is a live reading.
+std::optional<std::string> validator(const HttpRequest& request, const ApiReply& reply) {
+    if (reply.content_caching) return reply.content_caching->etag;
+    if (reply.index_version) return make_etag(*reply.index_version, request.target());
+    return std::nullopt;
 }
 
 bool has_no_body(http::status status) {
@@ -66,10 +76,18 @@ asio::awaitable<RequestHandler::Outcome> RequestHandler::respond(const HttpReque
     }
     const Route& route = *match->route;
     auto params = parse_query(target.query);
-    if (!params) co_return Outcome{failure(request, params.error()), route.pattern};
+    if (!params && route.query_errors == QueryErrors::kRejected)
+        co_return Outcome{failure(request, params.error()), route.pattern};
 
-    const ApiRequest api_request{request.target(), std::move(*params),
-                                 std::move(match->path_params)};
+    ApiRequest api_request{request.target(),
+                           {},
+                           std::move(match->path_params),
+                           header_value(request, http::field::accept_encoding),
+                           std::nullopt};
+    if (params)
+        api_request.params = std::move(*params);
+    else
+        api_request.query_error = params.error();
     ApiResult result = co_await invoke(route, api_request);
     if (!result) co_return Outcome{failure(request, result.error()), route.pattern};
     co_return Outcome{success(request, std::move(*result)), route.pattern};
@@ -90,17 +108,26 @@ asio::awaitable<ApiResult> RequestHandler::invoke(const Route& route,
 HttpResponse RequestHandler::success(const HttpRequest& request, ApiReply reply) const {
     HttpResponse response{http::status::ok, request.version()};
     response.set(http::field::content_type, reply.content_type);
-    if (!reply.index_version) {
+    for (const ReplyHeader& header : reply.headers) response.set(header.name, header.value);
+    if (reply.failure) {
+        apply_error_status(response, *reply.failure);
+        response.body() = std::move(reply.body);
+        return response;
+    }
+    const std::optional<std::string> etag = validator(request, reply);
+    if (!etag) {
         response.set(http::field::cache_control, "no-store");
         response.body() = std::move(reply.body);
         return response;
     }
-    const std::string etag = make_etag(*reply.index_version, request.target());
-    response.set(http::field::cache_control, kCacheableControl);
-    response.set(http::field::etag, etag);
-    if (etag_matches(header_value(request, http::field::if_none_match), etag)) {
+    response.set(http::field::cache_control,
+                 reply.content_caching ? reply.content_caching->cache_control : kCacheableControl);
+    response.set(http::field::etag, *etag);
+    if (etag_matches(header_value(request, http::field::if_none_match), *etag)) {
+        // A 304 keeps the validator, freshness and Vary, and describes no body.
         response.result(http::status::not_modified);
         response.erase(http::field::content_type);
+        response.erase(http::field::content_encoding);
     } else {
         response.body() = std::move(reply.body);
     }

@@ -1,7 +1,8 @@
 // RequestHandler: turns one parsed request into one response. It decodes the target, asks the
 // router for a handler, awaits it, and adds what every response carries: the status chosen by
-// error_response, Cache-Control, ETag (304 on If-None-Match), CORS, nosniff; HEAD and OPTIONS
-// are answered here. It records each request in Metrics, and it is the boundary where an
+// error_response, Cache-Control, ETag (304 on If-None-Match) — tied to the index version, or
+// the content's own for fixed content —, the reply's own headers, CORS, nosniff; HEAD and
+// OPTIONS are answered here. It records each request in Metrics, and it is the boundary where an
 // exception escaping a handler becomes a 500. Thread-safe: const after construction; the
 // router, CORS policy and metrics it uses are thread-safe.
 #pragma once

@@ -50,11 +50,12 @@ std::string shown(std::string_view path) {
 
 }  // namespace
 
-void Router::add(http::verb method, std::string pattern, RouteHandler handler) {
+void Router::add(http::verb method, std::string pattern, RouteHandler handler,
+                 QueryErrors query_errors) {
     std::vector<std::string> segments;
     for (std::string_view segment : split_path(pattern)) segments.emplace_back(segment);
     entries_.push_back(
-        {Route{method, std::move(pattern), std::move(handler)}, std::move(segments)});
+        {Route{method, std::move(pattern), std::move(handler), query_errors}, std::move(segments)});
 }
 
 Result<RouteMatch, ApiError> Router::match(http::verb method, std::string_view path) const {

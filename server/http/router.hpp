@@ -6,6 +6,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,14 +26,24 @@ struct ApiRequest {
     std::string_view target;               // as received; the ETag is derived from it
     QueryParams params;                    // the decoded query string
     std::vector<std::string> path_params;  // the decoded {captures}, in pattern order
+    std::string_view accept_encoding;      // the Accept-Encoding header; empty when absent
+    // Why the query string did not decode, for a route taking QueryErrors::kToHandler (params
+    // is then empty); never set for other routes, which are not called at all.
+    std::optional<ApiError> query_error;
 };
 
 using RouteHandler = std::function<boost::asio::awaitable<ApiResult>(const ApiRequest&)>;
+
+// Who answers a query string that does not decode (a malformed escape, invalid UTF-8): the
+// request handler, with a JSON error, as for the API; or the route's own handler, as for an HTML
+// page, which must explain it in HTML.
+enum class QueryErrors { kRejected, kToHandler };
 
 struct Route {
     boost::beast::http::verb method;
     std::string pattern;  // also the route's label in metrics
     RouteHandler handler;
+    QueryErrors query_errors = QueryErrors::kRejected;
 };
 
 struct RouteMatch {
@@ -42,7 +53,8 @@ struct RouteMatch {
 
 class Router {
 public:
-    void add(boost::beast::http::verb method, std::string pattern, RouteHandler handler);
+    void add(boost::beast::http::verb method, std::string pattern, RouteHandler handler,
+             QueryErrors query_errors = QueryErrors::kRejected);
 
     // kNotFound when no pattern matches the path, kMethodNotAllowed when one does but not for
     // this method, kInvalidParameter when a capture does not decode.

@@ -12,7 +12,9 @@ shared corpus are skipped when it is missing; the others always run.
 """
 import json
 import os
+import re
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -163,3 +165,49 @@ SERVER_BINARY = Path(
 def server_binary() -> Path:
     """The dateline-server binary (DATELINE_SERVER, default ROOT/build/release/server/...)."""
     return require_binary(SERVER_BINARY, "dateline-server", "DATELINE_SERVER")
+
+
+SERVER_STARTUP_TIMEOUT = 10.0
+SERVING_LINE = re.compile(r"dateline-server: serving (?P<db>.+) on http://(?P<host>127\.0\.0\.1)"
+                          r":(?P<port>\d+)$")
+
+
+class ServerProcess:
+    """A dateline-server process, started with `arguments`; ready once it prints the address
+    it serves on (an ephemeral loopback port). Its stderr is collected in `lines`."""
+
+    def __init__(self, binary, arguments, label="server", env=None):
+        self.label = label
+        self.lines = []
+        self.host = self.port = None
+        self._ready = threading.Event()
+        if env is None:  # the options under test come from the command line only
+            env = {k: v for k, v in os.environ.items() if not k.startswith("DATELINE_")}
+        self.process = subprocess.Popen(
+            [str(binary), *map(str, arguments)], env=env,
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self._reader = threading.Thread(target=self._read_stderr, daemon=True)
+        self._reader.start()
+        if not self._ready.wait(SERVER_STARTUP_TIMEOUT) or self.port is None:
+            self.kill()
+            pytest.fail(f"{label} did not print its serving line within "
+                        f"{SERVER_STARTUP_TIMEOUT} s; stderr: {self.stderr()}", pytrace=False)
+
+    def _read_stderr(self):
+        for raw in self.process.stderr:
+            line = raw.decode("utf-8", errors="replace").rstrip("\n")
+            self.lines.append(line)
+            found = SERVING_LINE.search(line)
+            if found and self.port is None:
+                self.host, self.port = found["host"], int(found["port"])
+                self._ready.set()
+        self._ready.set()  # EOF: the process ended
+
+    def stderr(self):
+        return "\n".join(self.lines)
+
+    def kill(self):
+        if self.process.poll() is None:
+            self.process.kill()  # SIGKILL to this PID only
+        self.process.wait(timeout=30)
+        self._reader.join(timeout=5)

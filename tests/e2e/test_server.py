@@ -36,6 +36,8 @@ from urllib.parse import quote, urlencode
 import jsonschema
 import pytest
 
+from conftest import ServerProcess
+
 ROOT = Path(os.environ.get("DATELINE_ROOT") or Path(__file__).resolve().parents[2]).resolve()
 SCHEMAS = ROOT / "schemas"
 SEARCH_SCHEMA = json.loads((SCHEMAS / "search_response.schema.json").read_text(encoding="utf-8"))
@@ -51,9 +53,6 @@ HITS_VALIDATOR = jsonschema.Draft202012Validator({
     "$defs": SEARCH_SCHEMA["$defs"],
 })
 
-STARTUP_TIMEOUT = 10.0
-SERVING_LINE = re.compile(r"dateline-server: serving (?P<db>.+) on http://(?P<host>127\.0\.0\.1)"
-                          r":(?P<port>\d+)$")
 ELLIPSIS = "\u2026"
 MARK = re.compile(r"</?mark>")
 ENTITY = re.compile(r"&(amp|lt|gt|quot|#39);")
@@ -181,43 +180,14 @@ def read_reply(response):
     return Reply(response.status, response.msg, body)
 
 
-class Server:
+class Server(ServerProcess):
     """A dateline-server process on 127.0.0.1 with an ephemeral port; stderr is collected."""
 
     def __init__(self, binary, db, extra_args=(), label="server", env=None):
         SERVERS.append(self)
-        self.label = label
-        self.lines = []
-        self.host = self.port = None
         self.signalled = False
-        self._ready = threading.Event()
-        if env is None:  # the options under test come from the command line only
-            env = {k: v for k, v in os.environ.items() if not k.startswith("DATELINE_")}
-        command = [str(binary)]
-        if db is not None:
-            command += ["--db", str(db), "--listen", "127.0.0.1:0"]
-        self.process = subprocess.Popen(
-            [*command, *map(str, extra_args)], env=env,
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        self._reader = threading.Thread(target=self._read_stderr, daemon=True)
-        self._reader.start()
-        if not self._ready.wait(STARTUP_TIMEOUT) or self.port is None:
-            self.kill()
-            pytest.fail(f"{label} did not print its serving line within {STARTUP_TIMEOUT} s; "
-                        f"stderr: {self.stderr()}", pytrace=False)
-
-    def _read_stderr(self):
-        for raw in self.process.stderr:
-            line = raw.decode("utf-8", errors="replace").rstrip("\n")
-            self.lines.append(line)
-            found = SERVING_LINE.search(line)
-            if found and self.port is None:
-                self.host, self.port = found["host"], int(found["port"])
-                self._ready.set()
-        self._ready.set()  # EOF: the process ended
-
-    def stderr(self):
-        return "\n".join(self.lines)
+        arguments = ["--db", db, "--listen", "127.0.0.1:0"] if db is not None else []
+        super().__init__(binary, [*arguments, *extra_args], label=label, env=env)
 
     def connection(self, timeout=10):
         return http.client.HTTPConnection(self.host, self.port, timeout=timeout)
@@ -273,11 +243,6 @@ class Server:
         self._reader.join(timeout=5)
         return status
 
-    def kill(self):
-        if self.process.poll() is None:
-            self.process.kill()  # SIGKILL to this PID only
-        self.process.wait(timeout=30)
-        self._reader.join(timeout=5)
 
 
 def ids(hits):
@@ -508,7 +473,7 @@ ERROR_CASES = [
     ("/v1/nothing", 404, "not_found", None),
     ("/v1/search/", 404, "not_found", None),
     ("/v2/search?q=cocoa", 404, "not_found", None),
-    ("/", 404, "not_found", None),
+    ("/index.html", 404, "not_found", None),  # "/" is the search box demo (test_web_pages.py)
 ]
 
 

@@ -6,10 +6,9 @@
 #include <optional>
 #include <stdexcept>
 
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/io_context.hpp>
 #include <nlohmann/json.hpp>
 
+#include "handle_request.hpp"
 #include "http/etag.hpp"
 #include "http/request_handler.hpp"
 
@@ -49,15 +48,7 @@ struct Fixture {
     RequestHandler handler{router, CorsPolicy({"*"}), metrics};
 
     HttpResponse handle(const HttpRequest& request) {
-        boost::asio::io_context io;
-        std::optional<HttpResponse> response;
-        boost::asio::co_spawn(io, handler.handle(request),
-                              [&](std::exception_ptr error, HttpResponse result) {
-                                  if (error) std::rethrow_exception(error);
-                                  response = std::move(result);
-                              });
-        io.run();
-        return std::move(response.value());
+        return testing::handle_request(handler, request);
     }
 
     HttpResponse get(const std::string& target, http::verb method = http::verb::get) {

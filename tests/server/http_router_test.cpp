@@ -95,10 +95,15 @@ TEST_CASE("the server's route table answers every documented route", "[router]")
     SearchPool pool([&] { return Searcher(empty); }, 1, 1);
     Metrics metrics;
     ConnectionTracker tracker(1);
-    const Router router = make_api_router({pool, metrics, tracker});
+    const StaticAssets assets(std::vector<EmbeddedFile>{
+        {"/", "text/html; charset=utf-8", "<!doctype html>"},
+        {"/embed.js", "application/javascript; charset=utf-8", "export {};"}});
+    const Router router = make_api_router({pool, metrics, tracker, assets});
+
+    const std::string alias = versioned_path("/embed.js", "export {};");
 
     const auto [path, pattern, captured] =
-        GENERATE(table<std::string, std::string, std::vector<std::string>>({
+        GENERATE_COPY(table<std::string, std::string, std::vector<std::string>>({
             {"/v1/search", "/v1/search", {}},
             {"/v1/suggest", "/v1/suggest", {}},
             {"/v1/articles/id-1", "/v1/articles/{id}", {"id-1"}},
@@ -106,6 +111,10 @@ TEST_CASE("the server's route table answers every documented route", "[router]")
             {"/healthz", "/healthz", {}},
             {"/readyz", "/readyz", {}},
             {"/metrics", "/metrics", {}},
+            {"/search", "/search", {}},
+            {"/", "/", {}},
+            {"/embed.js", "/embed.js", {}},
+            {alias, alias, {}},
         }));
     CAPTURE(path);
     const auto match = router.match(verb::get, path);

@@ -10,12 +10,13 @@ LISTEN ?= 127.0.0.1:8080
 
 DEBIAN_PACKAGES := cmake ninja-build g++ pkg-config \
 	libxapian-dev xapian-tools libboost1.81-dev nlohmann-json3-dev libicu-dev \
-	catch2 libcli11-dev libgumbo-dev zlib1g-dev \
+	catch2 libcli11-dev libgumbo-dev libpugixml-dev zlib1g-dev \
 	python3 python3-pytest python3-jsonschema time prometheus chromium
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-asan test-tsan deps node-deps browser-deps build index bench format clean
+.PHONY: run test test-asan test-tsan deps node-deps browser-deps build index bench format clean \
+	fuzz fuzz-merge
 
 ## run: install, build, index the sample archive and serve search on $(LISTEN)
 run: build
@@ -65,6 +66,32 @@ bench: build
 	@dpkg -s wrk >/dev/null 2>&1 || (DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk)
 	bench/index_bench.sh
 	bench/search_bench.sh
+
+## fuzz: build the feed and HTML page fuzz targets with clang (libFuzzer, ASan+UBSan) and run
+## each for $(FUZZ_SECONDS) s from the kept corpus; new inputs land in build/fuzz/found/<target>
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := feed_reader_fuzz html_page_reader_fuzz
+fuzz: deps
+	@dpkg -s clang-14 libclang-rt-14-dev >/dev/null 2>&1 || \
+		(DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
+		 clang-14 libclang-rt-14-dev)
+	cmake --preset fuzz >/dev/null
+	cmake --build --preset fuzz
+	for target in $(FUZZ_TARGETS); do \
+		case $$target in feed_*) seeds=feeds ;; *) seeds=pages ;; esac; \
+		mkdir -p build/fuzz/found/$$target && \
+		build/fuzz/fuzz/$$target -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=10 \
+			-rss_limit_mb=2048 -dict=fuzz/$$target.dict -artifact_prefix=build/fuzz/ \
+			build/fuzz/found/$$target fuzz/corpus/$$target tests/fixtures/archives/$$seeds \
+			|| exit 1; \
+	done
+
+## fuzz-merge: add the inputs fuzzing found that reach new code to the kept corpus (fuzz/corpus)
+fuzz-merge:
+	for target in $(FUZZ_TARGETS); do \
+		build/fuzz/fuzz/$$target -merge=1 -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
+			fuzz/corpus/$$target build/fuzz/found/$$target || exit 1; \
+	done
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

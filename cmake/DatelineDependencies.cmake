@@ -4,6 +4,8 @@ pkg_check_modules(XAPIAN REQUIRED IMPORTED_TARGET xapian-core>=1.4.22)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
 find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
 find_package(nlohmann_json 3.11 REQUIRED)
+# RSS and Atom feeds, for the indexer.
+find_package(pugixml 1.13 REQUIRED)
 find_package(CLI11 2.1 REQUIRED)
 # Beast and Asio, header-only, for the HTTP server.
 find_package(Boost 1.81 REQUIRED CONFIG COMPONENTS headers)

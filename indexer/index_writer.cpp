@@ -68,6 +68,17 @@ void IndexWriter::cancel_transaction() {
 Xapian::doccount IndexWriter::article_count() const {
     return database_.get_doccount();
 }
+void IndexWriter::set_metadata(const std::string& key, const std::string& value) {
+    database_.set_metadata(key, value);
+}
+std::vector<std::pair<std::string, std::string>> IndexWriter::metadata_with_prefix(
+    const std::string& prefix) const {
+    std::vector<std::pair<std::string, std::string>> entries;
+    for (auto key = database_.metadata_keys_begin(prefix);
+         key != database_.metadata_keys_end(prefix); ++key)
+        entries.emplace_back(*key, database_.get_metadata(*key));
+    return entries;
+}
 void IndexWriter::close() {
     database_.close();
 }

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <xapian.h>
 
@@ -28,6 +30,11 @@ public:
     void commit_transaction();
     void cancel_transaction();
     Xapian::doccount article_count() const;
+    // Metadata entries (the `sync` state), committed with the articles. An empty value deletes.
+    void set_metadata(const std::string& key, const std::string& value);
+    // Every entry whose key starts with `prefix`, in key order.
+    std::vector<std::pair<std::string, std::string>> metadata_with_prefix(
+        const std::string& prefix) const;
     // Releases the write lock; the writer must not be used afterwards.
     void close();
 

@@ -7,12 +7,17 @@
 #include <thread>
 #include <variant>
 
-#include "dateline/article_json.hpp"
-#include "document_builder.hpp"
+#include <filesystem>
+#include <memory>
+
+#include "document_context.hpp"
 #include "index_maintenance.hpp"
 #include "index_writer.hpp"
+#include "input_files.hpp"
 #include "ordered_pool.hpp"
 #include "progress_meter.hpp"
+#include "record_analyzer.hpp"
+#include "record_batch.hpp"
 #include "record_reader.hpp"
 #include "reject_log.hpp"
 #include "stop_signal.hpp"
@@ -20,132 +25,151 @@
 namespace dateline::indexer {
 namespace {
 
-constexpr std::size_t kRecordsPerBatch = 64;
-
-struct RecordBatch {
-    std::size_t input = 0;
-    std::vector<RawRecord> records;
-    std::uint64_t bytes_consumed = 0;  // across all inputs, when this batch was cut
-};
-
-struct BuiltArticle {
-    std::string id;
-    Xapian::Document document;
-};
-
-struct AnalyzedRecord {
-    std::size_t line = 0;
-    std::variant<BuiltArticle, RecordError> outcome;
-    std::string rejected_text;  // kept only for rejects
-    std::vector<std::string> unknown_fields;
-};
-
 struct AnalyzedBatch {
     std::size_t input = 0;
     std::vector<AnalyzedRecord> records;
     std::uint64_t bytes_consumed = 0;
 };
 
-AnalyzedRecord analyze(DocumentBuilder& builder, RawRecord& raw) {
-    AnalyzedRecord result{raw.line, RecordError{}, {}, {}};
-    if (raw.oversized) {
-        result.outcome = record_too_large(raw.bytes);
-        result.rejected_text = std::move(raw.text);
-        return result;
-    }
-    auto parsed = parse_article(raw.text);
-    if (parsed) {
-        try {
-            result.unknown_fields = std::move(parsed->unknown_fields);
-            result.outcome = BuiltArticle{parsed->article.id, builder.build(parsed->article)};
-            return result;
-        } catch (const Xapian::Error& error) {
-            parsed =
-                Unexpected(RecordError{"record", "cannot be indexed: " + error.get_description()});
-        }
-    }
-    result.outcome = parsed.error();
-    result.rejected_text = std::move(raw.text);
-    return result;
-}
-
 class Ingest {
 public:
-    Ingest(const IngestOptions& options, IndexWriter writer, std::vector<RecordReader> readers,
-           RejectLog rejects)
+    // opened: a reader for each input named on the command line (opened up front, so a
+    // missing file fails the run before it starts); nullopt for files found in directories.
+    // observer: told about each finished input (sync), or null.
+    Ingest(const IngestOptions& options, IndexWriter& writer, std::vector<InputFile> inputs,
+           std::vector<std::optional<RecordReader>> opened, RejectLog rejects,
+           IngestObserver* observer = nullptr)
         : options_(options),
-          writer_(std::move(writer)),
-          readers_(std::move(readers)),
+          writer_(writer),
+          inputs_(std::move(inputs)),
+          opened_(std::move(opened)),
+          read_errors_(inputs_.size()),
           rejects_(std::move(rejects)),
+          observer_(observer),
           fresh_build_(writer_.article_count() == 0) {}
 
     IngestSummary run();
 
 private:
     void read_all(OrderedPool<RecordBatch, AnalyzedBatch>& pool);
+    // False when the pool stopped taking batches.
+    bool read_input(std::size_t input, RecordReader& reader, std::uint64_t finished_bytes,
+                    OrderedPool<RecordBatch, AnalyzedBatch>& pool);
+    DocumentContext context_of(std::size_t input) const;
     // False when the run must stop (strict mode met a bad record).
     bool write(AnalyzedBatch& batch);
     std::optional<std::uint64_t> total_bytes() const;
+    // Tells the observer that every input before `input` is written.
+    void report_inputs_before(std::size_t input);
     void finish(bool completed);
 
     const IngestOptions& options_;
-    IndexWriter writer_;
-    std::vector<RecordReader> readers_;
+    IndexWriter& writer_;
+    std::vector<InputFile> inputs_;
+    std::vector<std::optional<RecordReader>> opened_;
+    std::vector<std::optional<std::string>> read_errors_;  // by input; the reader thread's
     RejectLog rejects_;
     IngestSummary summary_;
+    std::vector<std::string> skipped_;  // the reader thread's until it is joined
     std::size_t uncommitted_ = 0;
-    const bool fresh_build_;  // the index was empty when this run started
+    IngestObserver* observer_;
+    std::size_t reported_ = 0;                 // inputs before this one were reported
+    std::vector<std::string> ids_of_current_;  // upserted from input reported_
+    const bool fresh_build_;                   // the index was empty when this run started
 };
 
 std::optional<std::uint64_t> Ingest::total_bytes() const {
     std::uint64_t total = 0;
-    for (const auto& reader : readers_) {
-        if (!reader.total_bytes()) return std::nullopt;
-        total += *reader.total_bytes();
+    for (std::size_t input = 0; input < inputs_.size(); ++input) {
+        if (opened_[input]) {
+            if (!opened_[input]->total_bytes()) return std::nullopt;
+            total += *opened_[input]->total_bytes();
+            continue;
+        }
+        std::error_code error;
+        const auto size = std::filesystem::file_size(inputs_[input].path, error);
+        if (!error) total += size;
     }
     return total;
 }
 
+DocumentContext Ingest::context_of(std::size_t input) const {
+    return {inputs_[input].name, inputs_[input].relative_path, options_.defaults};
+}
+
+bool Ingest::read_input(std::size_t input, RecordReader& reader, std::uint64_t finished_bytes,
+                        OrderedPool<RecordBatch, AnalyzedBatch>& pool) {
+    RecordBatch batch{input, {}, 0};
+    const auto flush = [&] {
+        batch.bytes_consumed = finished_bytes + reader.bytes_consumed();
+        const bool accepted = pool.submit(std::move(batch));
+        batch = RecordBatch{input, {}, 0};
+        return accepted;
+    };
+    while (!StopSignal::requested()) {
+        // Hand over what is read before waiting on a slow pipe, so it is indexed now.
+        if (!batch.records.empty() && reader.needs_input() && !flush()) return false;
+        auto record = reader.next();
+        if (!record) break;
+        batch.records.push_back(std::move(*record));
+        if (batch.records.size() == kRecordsPerBatch && !flush()) return false;
+    }
+    if (!batch.records.empty() && !flush()) return false;
+    read_errors_[input] = reader.read_error();
+    return true;
+}
+
 void Ingest::read_all(OrderedPool<RecordBatch, AnalyzedBatch>& pool) {
     std::uint64_t finished_bytes = 0;
-    for (std::size_t input = 0; input < readers_.size(); ++input) {
-        RecordReader& reader = readers_[input];
-        RecordBatch batch{input, {}, 0};
-        const auto flush = [&] {
-            batch.bytes_consumed = finished_bytes + reader.bytes_consumed();
-            const bool accepted = pool.submit(std::move(batch));
-            batch = RecordBatch{input, {}, 0};
-            return accepted;
-        };
-        while (!StopSignal::requested()) {
-            // Hand over what is read before waiting on a slow pipe, so it is indexed now.
-            if (!batch.records.empty() && reader.needs_input() && !flush()) return;
-            auto record = reader.next();
-            if (!record) break;
-            batch.records.push_back(std::move(*record));
-            if (batch.records.size() == kRecordsPerBatch && !flush()) return;
+    for (std::size_t input = 0; input < inputs_.size() && !StopSignal::requested(); ++input) {
+        std::optional<RecordReader> walked;
+        if (!opened_[input]) {
+            auto opened = RecordReader::open(inputs_[input].path, options_.format);
+            if (!opened) {
+                read_errors_[input] = opened.error();
+                continue;
+            }
+            walked.emplace(std::move(*opened));
         }
-        if (!batch.records.empty() && !flush()) return;
+        RecordReader& reader = walked ? *walked : *opened_[input];
+        // In a directory, files that are no archive (images, stylesheets, notes) are expected.
+        if (inputs_[input].from_walk && reader.format() == InputFormat::kAuto) {
+            skipped_.push_back(inputs_[input].name);
+            continue;
+        }
+        if (!read_input(input, reader, finished_bytes, pool)) return;
         finished_bytes += reader.bytes_consumed();
-        if (StopSignal::requested()) break;
     }
     pool.close();
 }
 
+void Ingest::report_inputs_before(std::size_t input) {
+    if (!observer_) return;
+    // Batches arrive in input order, so every earlier input is complete. The reader thread set
+    // read_errors_ before it submitted this batch (the pool's lock orders the two).
+    for (; reported_ < input; ++reported_) {
+        observer_->input_written(reported_,
+                                 InputOutcome{std::move(ids_of_current_), read_errors_[reported_]});
+        ids_of_current_.clear();
+    }
+}
+
 bool Ingest::write(AnalyzedBatch& batch) {
-    const std::string& file = readers_[batch.input].name();
+    report_inputs_before(batch.input);
+    const std::string& file = inputs_[batch.input].name;
     for (AnalyzedRecord& record : batch.records) {
         ++summary_.read;
         for (const std::string& field : record.unknown_fields)
-            rejects_.unknown_field(file, record.line, field);
+            rejects_.unknown_field(file, record.location.line, field);
         if (auto* error = std::get_if<RecordError>(&record.outcome)) {
             ++summary_.rejected;
-            rejects_.reject(file, record.line, *error, record.rejected_text);
+            rejects_.reject(file, record.location, *error, record.rejected_text);
             if (options_.strict) return false;
             continue;
         }
         auto& built = std::get<BuiltArticle>(record.outcome);
         const UpsertOutcome outcome = writer_.upsert(built.id, built.document);
+        if (observer_) ids_of_current_.push_back(built.id);
         ++(outcome == UpsertOutcome::kAdded ? summary_.added : summary_.replaced);
         if (!options_.strict && ++uncommitted_ >= options_.commit_every) {
             writer_.commit();
@@ -160,7 +184,9 @@ IngestSummary Ingest::run() {
     const auto started = std::chrono::steady_clock::now();
     const std::size_t spare_cores = std::max(2u, std::thread::hardware_concurrency()) - 1;
     const std::size_t workers = options_.threads ? options_.threads : spare_cores;
-    std::vector<DocumentBuilder> builders(workers);
+    std::vector<std::unique_ptr<RecordAnalyzer>> analyzers;
+    for (std::size_t i = 0; i < workers; ++i)
+        analyzers.push_back(std::make_unique<RecordAnalyzer>(options_.steps));
     ProgressMeter progress(options_.show_progress, total_bytes());
 
     if (options_.strict) writer_.begin_transaction();
@@ -172,8 +198,9 @@ IngestSummary Ingest::run() {
             workers, workers * 4, [&](std::size_t worker, RecordBatch& batch) {
                 AnalyzedBatch analyzed{batch.input, {}, batch.bytes_consumed};
                 analyzed.records.reserve(batch.records.size());
+                const DocumentContext context = context_of(batch.input);
                 for (RawRecord& raw : batch.records)
-                    analyzed.records.push_back(analyze(builders[worker], raw));
+                    analyzers[worker]->analyze(raw, context, analyzed.records);
                 return analyzed;
             });
         std::thread reader([&] {
@@ -198,14 +225,16 @@ IngestSummary Ingest::run() {
         reader.join();
     }
     StopSignal::deliver_to_this_thread();
+    // An interrupted run may have left its last inputs half read: those are not reported.
+    if (completed && !StopSignal::requested()) report_inputs_before(inputs_.size());
     progress.finish();
     rejects_.finish();
 
     finish(completed);
     summary_.stopped_by_strict = options_.strict && !completed;
-    for (const auto& reader : readers_)
-        if (reader.read_error() && !summary_.input_error)
-            summary_.input_error = *reader.read_error();
+    for (const auto& error : read_errors_)
+        if (error && !summary_.input_error) summary_.input_error = *error;
+    summary_.skipped_files = std::move(skipped_);
     summary_.interrupted = StopSignal::requested();
     summary_.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -216,10 +245,12 @@ void Ingest::finish(bool completed) {
     if (options_.strict && !completed) {
         writer_.cancel_transaction();
         summary_.added = summary_.replaced = 0;
-    } else if (options_.strict) {
-        writer_.commit_transaction();
     } else {
-        writer_.commit();
+        if (observer_) observer_->before_final_commit(writer_);
+        if (options_.strict)
+            writer_.commit_transaction();
+        else
+            writer_.commit();
     }
     summary_.articles = writer_.article_count();
     // A fresh build is compacted: half the size on disk and faster to search, for about a
@@ -234,17 +265,33 @@ void Ingest::finish(bool completed) {
 }  // namespace
 
 Result<IngestSummary, std::string> run_ingest(const IngestOptions& options) {
-    std::vector<RecordReader> readers;
-    for (const std::string& input : options.inputs) {
-        auto reader = RecordReader::open(input);
+    auto inputs = list_inputs(options.inputs);
+    if (!inputs) return Unexpected(inputs.error());
+    std::vector<std::optional<RecordReader>> opened;
+    for (const InputFile& input : *inputs) {
+        opened.emplace_back();
+        if (input.from_walk) continue;
+        auto reader = RecordReader::open(input.path, options.format);
         if (!reader) return Unexpected(reader.error());
-        readers.push_back(std::move(*reader));
+        opened.back().emplace(std::move(*reader));
     }
     auto rejects = RejectLog::open(options.rejects_path, options.quiet);
     if (!rejects) return Unexpected(rejects.error());
     auto writer = IndexWriter::open(options.database);
     if (!writer) return Unexpected(writer.error());
-    Ingest ingest(options, std::move(*writer), std::move(readers), std::move(*rejects));
+    Ingest ingest(options, *writer, std::move(*inputs), std::move(opened), std::move(*rejects));
+    return ingest.run();
+}
+
+Result<IngestSummary, std::string> run_ingest_into(const IngestOptions& options,
+                                                   IndexWriter& writer,
+                                                   std::vector<InputFile> inputs,
+                                                   IngestObserver& observer) {
+    auto rejects = RejectLog::open(options.rejects_path, options.quiet);
+    if (!rejects) return Unexpected(rejects.error());
+    std::vector<std::optional<RecordReader>> opened(inputs.size());  // each in its turn
+    Ingest ingest(options, writer, std::move(inputs), std::move(opened), std::move(*rejects),
+                  &observer);
     return ingest.run();
 }
 

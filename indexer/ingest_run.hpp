@@ -12,12 +12,18 @@
 #include <xapian.h>
 
 #include "dateline/result.hpp"
+#include "input_format.hpp"
+#include "source_record.hpp"
+#include "source_step.hpp"
 
 namespace dateline::indexer {
 
 struct IngestOptions {
     std::string database;
-    std::vector<std::string> inputs;  // paths, "-" for stdin
+    std::vector<std::string> inputs;          // files, directories (walked), "-" for stdin
+    InputFormat format = InputFormat::kAuto;  // --format: kAuto sniffs each input
+    ArchiveDefaults defaults;                 // --source, --default-date (feeds and pages)
+    std::vector<SourceStepFactory> steps;     // between reading and validation, in order
     std::size_t commit_every = 2000;  // articles per commit (the crash-recovery granularity)
     std::size_t threads = 0;          // analysis threads; 0 = one per spare core
     bool compact_fresh_build = true;  // compact at the end when the index started empty
@@ -38,9 +44,40 @@ struct IngestSummary {
     bool interrupted = false;                // SIGINT/SIGTERM: work so far was committed
     bool stopped_by_strict = false;          // --strict met a bad record: nothing committed
     std::optional<std::string> input_error;  // an input failed mid-read (others went on)
+    std::vector<std::string> skipped_files;  // found in a directory, in no archive format
 };
 
-// Fails before doing any work when the database or an input cannot be opened.
+// What one input gave, once all of its records were written (for `sync`).
+struct InputOutcome {
+    std::vector<std::string> ids;           // of the articles upserted from it, in input order
+    std::optional<std::string> read_error;  // it could not be opened or read to the end
+};
+
+class IndexWriter;
+struct InputFile;
+
+// Follows a run input by input, for a caller that keeps its own records with the articles
+// (`sync`). Called on the writing thread.
+class IngestObserver {
+public:
+    virtual ~IngestObserver() = default;
+    // In input order, once all of the input's records were upserted or rejected. Inputs that an
+    // interruption left unfinished are not reported.
+    virtual void input_written(std::size_t input, InputOutcome outcome) = 0;
+    // Last changes that must land in the run's final commit (after the last record).
+    virtual void before_final_commit(IndexWriter& writer) = 0;
+};
+
+// Fails before doing any work when the database, a named input or a directory cannot be
+// opened. Files found in directories are opened as their turn comes.
 Result<IngestSummary, std::string> run_ingest(const IngestOptions& options);
+
+// The same pipeline over inputs already listed, into a writer the caller holds (options.database
+// and options.inputs are not used, except to compact a fresh build). Every input is opened in
+// its turn, so one that cannot be opened is an input_error, not a failure of the run.
+Result<IngestSummary, std::string> run_ingest_into(const IngestOptions& options,
+                                                   IndexWriter& writer,
+                                                   std::vector<InputFile> inputs,
+                                                   IngestObserver& observer);
 
 }  // namespace dateline::indexer

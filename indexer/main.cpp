@@ -5,16 +5,20 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <memory>
 
 #include <xapian.h>
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "archive_options.hpp"
+#include "boilerplate_setup.hpp"
 #include "exit_status.hpp"
 #include "index_maintenance.hpp"
 #include "index_stats.hpp"
 #include "ingest_run.hpp"
 #include "stop_signal.hpp"
+#include "sync_command.hpp"
 
 namespace dateline::indexer {
 namespace {
@@ -48,10 +52,14 @@ void print_summary(const IngestSummary& s) {
         std::fputs("interrupted: work so far committed; run again to finish\n", stderr);
 }
 
-int run_add(const IngestOptions& options, bool json) {
+int run_add(IngestOptions options, bool json, const ArchiveOptions& archive) {
     StopSignal::install();
+    std::shared_ptr<BoilerplateReport> report;
+    if (archive.boilerplate_rules())
+        report = add_boilerplate_cleaner(*archive.boilerplate_rules(), options);
     auto summary = run_ingest(options);
     if (!summary) return fail(summary.error());
+    archive.report(report.get(), summary->skipped_files, options.quiet);
     if (json)
         std::cout << summary_json(*summary).dump() << '\n';
     else if (!options.quiet)
@@ -122,12 +130,17 @@ int run(int argc, char** argv) {
 
     IngestOptions ingest;
     bool json = false;
-    auto* add =
-        app.add_subcommand("add", "Add or replace articles (upsert by id) from JSONL/JSON files");
+    auto* add = app.add_subcommand(
+        "add",
+        "Add or replace articles (upsert by id) from JSON Lines, JSON, RSS/Atom feeds and HTML "
+        "pages (formats: docs/formats.md)");
     add->add_option("--db", ingest.database, "Index directory (created if missing)")->required();
     add->add_option("files", ingest.inputs,
-                    "Input files: .jsonl, .json (array), gzip of either, - for stdin")
+                    "Files or directories (walked recursively, hidden entries skipped): JSON "
+                    "Lines, a JSON array, RSS or Atom feeds, HTML pages, gzip of any; - for "
+                    "stdin. The format is read from the content")
         ->required();
+    ArchiveOptions archive(*add);
     add->add_option("--batch-size", ingest.commit_every, "Articles per commit")
         ->check(CLI::Range(std::size_t{1}, std::size_t{10'000'000}))
         ->capture_default_str();
@@ -159,6 +172,8 @@ int run(int argc, char** argv) {
     auto* compact = app.add_subcommand("compact", "Compact the index and swap it in atomically");
     compact->add_option("--db", database, "Index directory")->required();
 
+    SyncCommand sync(app);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
@@ -169,9 +184,16 @@ int run(int argc, char** argv) {
         std::fputs("dateline-index delete: give ids or --ids-from FILE\n", stderr);
         return kExitUsage;
     }
+    if (add->parsed()) {
+        if (auto applied = archive.apply(ingest); !applied) {
+            std::fprintf(stderr, "dateline-index add: %s\n", applied.error().c_str());
+            return kExitUsage;
+        }
+    }
     ingest.compact_fresh_build = !no_compact;
     ingest.show_progress = !ingest.quiet && !json && ::isatty(STDERR_FILENO);
-    if (add->parsed()) return run_add(ingest, json);
+    if (sync.parsed()) return sync.run();
+    if (add->parsed()) return run_add(ingest, json, archive);
     if (remove->parsed()) return run_delete(database, ids, ids_from, json);
     if (stats->parsed()) return run_stats(database, json);
     return run_compact(database);

@@ -24,18 +24,20 @@ RejectLog::RejectLog(std::unique_ptr<std::FILE, FileCloser> file, std::optional<
                      bool quiet)
     : file_(std::move(file)), path_(std::move(path)), quiet_(quiet) {}
 
-void RejectLog::reject(const std::string& file, std::size_t line, const RecordError& error,
-                       const std::string& record_text) {
+void RejectLog::reject(const std::string& file, const RecordLocation& location,
+                       const RecordError& error, const std::string& record_text) {
     ++count_;
     if (count_ <= kMaxPrinted)
-        std::fprintf(stderr, "%s:%zu: %s: %s\n", file.c_str(), line, error.field.c_str(),
-                     error.reason.c_str());
+        std::fprintf(stderr, "%s: %s: %s\n", describe_location(file, location).c_str(),
+                     error.field.c_str(), error.reason.c_str());
     if (!file_) return;
-    const nlohmann::json entry = {{"file", file},
-                                  {"line", line},
-                                  {"field", error.field},
-                                  {"reason", error.reason},
-                                  {"record", record_text}};
+    nlohmann::json entry = {{"file", file}};
+    if (location.line > 0) entry["line"] = location.line;
+    if (location.item > 0) entry["item"] = location.item;
+    if (!location.item_id.empty()) entry["item_id"] = location.item_id;
+    entry["field"] = error.field;
+    entry["reason"] = error.reason;
+    entry["record"] = record_text;
     // The record may be invalid UTF-8 (that may be why it was rejected): replace, don't throw.
     const std::string text = entry.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     std::fprintf(file_.get(), "%s\n", text.c_str());

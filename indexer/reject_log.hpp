@@ -1,5 +1,6 @@
-// RejectLog: reports rejected records as "FILE:LINE: field: reason" on stderr (the first
-// ones; the rest are counted) and, with --rejects, writes each rejected record with its
+// RejectLog: reports rejected records as "FILE:LINE: field: reason" on stderr — for feed items
+// "FILE:LINE: item N (GUID): field: reason", for pages and whole files "FILE: field: reason" —
+// (the first ones; the rest are counted) and, with --rejects, writes each rejected record with its
 // reason as one JSON line. Also warns once per unknown field name.
 // Not thread-safe: used by the writing thread only.
 #pragma once
@@ -12,6 +13,7 @@
 
 #include "dateline/article_json.hpp"
 #include "dateline/result.hpp"
+#include "source_record.hpp"
 
 namespace dateline::indexer {
 
@@ -23,7 +25,7 @@ public:
     static Result<RejectLog, std::string> open(const std::optional<std::string>& rejects_path,
                                                bool quiet);
 
-    void reject(const std::string& file, std::size_t line, const RecordError& error,
+    void reject(const std::string& file, const RecordLocation& location, const RecordError& error,
                 const std::string& record_text);
     void unknown_field(const std::string& file, std::size_t line, const std::string& field);
     // Prints "... and N more" if messages were held back; flushes the rejects file.

@@ -16,8 +16,9 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array<std::string_view, 11> kKnownFields = {
-    "id", "title", "body", "date", "source", "tags", "url", "author", "summary", "lang", "updated"};
+constexpr std::array<std::string_view, 13> kKnownFields = {
+    "id",     "title",   "body", "date",    "source",          "tags",        "url",
+    "author", "summary", "lang", "updated", "original_source", "original_url"};
 
 Unexpected<RecordError> reject(std::string field, std::string reason) {
     return Unexpected(RecordError{std::move(field), std::move(reason)});
@@ -36,11 +37,20 @@ std::string type_name(const json& value) {
     }
 }
 
+// Raw record text is checked as a whole (parse_record_json), but a feed or page reader or a
+// SourceStep builds strings itself: a bug there must reject the record, not reach the index
+// (where the stored JSON could not be written).
+Result<std::string, RecordError> valid_utf8(const std::string& text, const std::string& field) {
+    if (const auto bad = find_invalid_utf8(text))
+        return reject(field, "invalid UTF-8 at byte " + std::to_string(*bad + 1));
+    return text;
+}
+
 Result<std::string, RecordError> required_string(const json& record, const char* field) {
     const auto found = record.find(field);
     if (found == record.end()) return reject(field, "required field is missing");
     if (!found->is_string()) return reject(field, "must be a string, got " + type_name(*found));
-    return found->get<std::string>();
+    return valid_utf8(found->get_ref<const std::string&>(), field);
 }
 
 // Optional fields: absent, null and "" all mean "not given".
@@ -50,9 +60,10 @@ Result<std::optional<std::string>, RecordError> optional_string(const json& reco
     if (found == record.end() || found->is_null()) return std::optional<std::string>{};
     if (!found->is_string())
         return reject(field, "must be a string or null, got " + type_name(*found));
-    std::string value = found->get<std::string>();
-    if (value.empty()) return std::optional<std::string>{};
-    return std::optional<std::string>{std::move(value)};
+    auto value = valid_utf8(found->get_ref<const std::string&>(), field);
+    if (!value) return Unexpected(value.error());
+    if (value->empty()) return std::optional<std::string>{};
+    return std::optional<std::string>{std::move(*value)};
 }
 
 Result<Timestamp, RecordError> date_field(const std::string& text, const char* field) {
@@ -87,7 +98,9 @@ Result<std::vector<std::string>, RecordError> tags_field(const json& record) {
         const json& tag = (*found)[i];
         const std::string field = "tags[" + std::to_string(i) + "]";
         if (!tag.is_string()) return reject(field, "must be a string, got " + type_name(tag));
-        std::string text = html_to_text(tag.get<std::string>());
+        auto given = valid_utf8(tag.get_ref<const std::string&>(), field);
+        if (!given) return Unexpected(given.error());
+        std::string text = html_to_text(*given);
         // Blank and repeated tags carry nothing; dropping them keeps the article.
         if (is_blank(text) || !seen.insert(text).second) continue;
         tags.push_back(std::move(text));
@@ -113,6 +126,9 @@ Result<void, RecordError> check_optional_fields(const Article& article) {
     if (article.url && !is_link(*article.url))
         return reject("url", "must be an http(s) URL or a path starting with \"/\", got " +
                                  quoted_excerpt(*article.url));
+    if (article.original_url && !is_link(*article.original_url))
+        return reject("original_url", "must be an http(s) URL or a path starting with \"/\", got " +
+                                          quoted_excerpt(*article.original_url));
     if (article.lang && !is_bcp47(*article.lang))
         return reject("lang", "not a BCP 47 language tag: " + quoted_excerpt(*article.lang) +
                                   " (e.g. \"en\", \"pt-BR\")");
@@ -150,11 +166,13 @@ Result<ParsedArticle, RecordError> article_from_json(const json& record) {
     if (!tags) return Unexpected(tags.error());
     article.tags = std::move(*tags);
 
-    std::array<std::pair<const char*, std::optional<std::string>*>, 4> optionals = {
+    std::array<std::pair<const char*, std::optional<std::string>*>, 6> optionals = {
         {{"url", &article.url},
          {"author", &article.author},
          {"summary", &article.summary},
-         {"lang", &article.lang}}};
+         {"lang", &article.lang},
+         {"original_source", &article.original_source},
+         {"original_url", &article.original_url}}};
     for (auto& [field, target] : optionals) {
         auto value = optional_string(record, field);
         if (!value) return Unexpected(value.error());
@@ -181,6 +199,12 @@ RecordError record_too_large(std::size_t bytes) {
 }
 
 Result<ParsedArticle, RecordError> parse_article(std::string_view record_text) {
+    auto record = parse_record_json(record_text);
+    if (!record) return Unexpected(record.error());
+    return article_from_json(*record);
+}
+
+Result<json, RecordError> parse_record_json(std::string_view record_text) {
     if (record_text.size() > ArticleLimits::kMaxRecordBytes)
         return Unexpected(record_too_large(record_text.size()));
     if (const auto bad = find_invalid_utf8(record_text))
@@ -194,7 +218,7 @@ Result<ParsedArticle, RecordError> parse_article(std::string_view record_text) {
         if (const auto end = reason.find("] "); end != std::string::npos) reason.erase(0, end + 2);
         return reject("record", "invalid JSON: " + reason);
     }
-    return article_from_json(record);
+    return record;
 }
 
 json article_to_json(const Article& article) {
@@ -206,6 +230,8 @@ json article_to_json(const Article& article) {
     if (article.summary) out["summary"] = *article.summary;
     if (article.lang) out["lang"] = *article.lang;
     if (article.updated) out["updated"] = to_rfc3339(*article.updated);
+    if (article.original_source) out["original_source"] = *article.original_source;
+    if (article.original_url) out["original_url"] = *article.original_url;
     return out;
 }
 

@@ -171,8 +171,11 @@ std::string html_to_text(std::string_view text) {
         for (const char c : text)
             source += c == '<' ? std::string_view("&lt;") : std::string_view(&c, 1);
     }
-    GumboOutput* output =
-        gumbo_parse_with_options(&kGumboDefaultOptions, source.data(), source.size());
+    GumboOptions options = kGumboDefaultOptions;
+    // Errors are not used, and gumbo copies the open-element stack into each one it keeps:
+    // deeply nested unclosed markup would cost memory quadratic in its depth.
+    options.max_errors = 0;
+    GumboOutput* output = gumbo_parse_with_options(&options, source.data(), source.size());
     std::string raw;
     collect_text(output->document, raw);
     gumbo_destroy_output(&kGumboDefaultOptions, output);

@@ -48,6 +48,15 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
     return std::nullopt;
 }
 
+std::string replace_invalid_utf8(std::string_view text) {
+    std::string out;
+    while (const auto bad = find_invalid_utf8(text)) {
+        out.append(text.substr(0, *bad)).append("\xEF\xBF\xBD");
+        text.remove_prefix(*bad + 1);
+    }
+    return out.append(text);
+}
+
 std::size_t count_code_points(std::string_view text) {
     std::size_t count = 0;
     for (const char c : text)
@@ -94,6 +103,13 @@ bool is_blank(std::string_view text) {
         i += length;
     }
     return true;
+}
+
+std::string_view trim_ascii_spaces(std::string_view text) {
+    constexpr std::string_view kSpaces = " \t\n\v\f\r";
+    const auto first = text.find_first_not_of(kSpaces);
+    if (first == std::string_view::npos) return {};
+    return text.substr(first, text.find_last_not_of(kSpaces) - first + 1);
 }
 
 }  // namespace dateline

@@ -72,6 +72,7 @@ nlohmann::json hit_json(const Hit& hit) {
             {"source", field(article, "source")},
             {"tags", field(article, "tags", nlohmann::json::array())},
             {"author", field(article, "author")},
+            {"original_source", field(article, "original_source")},
             {"score", hit.score},
             {"snippet", hit.snippet}};
 }

@@ -88,6 +88,25 @@ TEST_CASE("a record over 4 MiB is rejected before parsing", "[article]") {
           "larger than the 4 MiB limit (" + std::to_string(huge.size()) + " bytes)");
 }
 
+TEST_CASE("strings a reader or step built must be valid UTF-8", "[article]") {
+    // Fields set in C++ skip parse_record_json's check of the raw text; dumping them would throw.
+    const auto [field, value, rejected_field] = GENERATE(table<std::string, json, std::string>({
+        {"title", "Ferry \xc3 crews", "title"},
+        {"body", "Crews stopped.\xff", "body"},
+        {"source", "\xe2\x82Gazette", "source"},
+        {"author",
+         "Ren\xe9"
+         "e",
+         "author"},
+        {"tags", json::array({"ok", "bad\xc0\xaf"}), "tags[1]"},
+    }));
+    CAPTURE(field);
+    const auto parsed = article_from_json(with(valid_record(), field, value));
+    REQUIRE_FALSE(parsed);
+    CHECK(parsed.error().field == rejected_field);
+    CHECK(parsed.error().reason.rfind("invalid UTF-8 at byte ", 0) == 0);
+}
+
 TEST_CASE("the limits are inclusive", "[article]") {
     CHECK(parse_article(with(valid_record(), "id", std::string(256, 'x')).dump()));
     // 256 characters of two bytes each are 512 bytes but still 256 characters.

@@ -41,3 +41,28 @@ TEST_CASE("blank means only ECMA-262 white space", "[utf8]") {
     CHECK_FALSE(is_blank(" x "));
     CHECK_FALSE(is_blank("東"));
 }
+
+TEST_CASE("replace_invalid_utf8: each stray byte becomes U+FFFD, good text is kept", "[utf8]") {
+    const auto [text, repaired] = GENERATE(table<std::string, std::string>({
+        {"plain", "plain"},
+        {"caf\xC3\xA9", "caf\xC3\xA9"},
+        {"a\xFF"
+         "b",
+         "a\xEF\xBF\xBD"
+         "b"},
+        {"\xED\xA0\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},  // a surrogate: 3 bad bytes
+        {"end\xC3", "end\xEF\xBF\xBD"},
+    }));
+    CHECK(dateline::replace_invalid_utf8(text) == repaired);
+    CHECK_FALSE(dateline::find_invalid_utf8(dateline::replace_invalid_utf8(text)));
+}
+
+TEST_CASE("trim_ascii_spaces: ASCII white space goes from both ends, the rest stays", "[utf8]") {
+    const auto [text, trimmed] = GENERATE(table<std::string, std::string>({
+        {"", ""},
+        {" \t\r\n\v\f", ""},
+        {"  two words \r", "two words"},
+        {"\xc2\xa0kept\xc2\xa0", "\xc2\xa0kept\xc2\xa0"},  // no-break spaces are not ASCII
+    }));
+    CHECK(dateline::trim_ascii_spaces(text) == trimmed);
+}

@@ -13,6 +13,7 @@ shared corpus are skipped when it is missing; the others always run.
 import json
 import os
 import re
+import shutil
 import subprocess
 import threading
 from pathlib import Path
@@ -150,6 +151,29 @@ def stats(run_index):
         result = run_index("stats", "--db", db, "--json")
         assert result.returncode == 0, f"stats --db {db} failed: {result.stderr}"
         return json.loads(result.stdout)
+
+    return read
+
+
+@pytest.fixture
+def stored_articles():
+    """stored_articles(db) -> {id: stored article JSON}, read with xapian-delve (Debian's
+    xapian-tools); skips the test if it is missing."""
+    delve = shutil.which("xapian-delve")
+    if not delve:
+        pytest.skip("xapian-delve (Debian's xapian-tools) is needed to read stored articles")
+
+    def read(db):
+        info = subprocess.run([delve, str(db)], capture_output=True, text=True,
+                              check=True).stdout
+        last = int(re.search(r"highest document id ever used = (\d+)", info).group(1))
+        records = [arg for docid in range(1, last + 1) for arg in ("-r", str(docid))]
+        dump = subprocess.run([delve, *records, "-d", str(db)], capture_output=True,
+                              text=True).stdout
+        lines = dump.splitlines()
+        return {article["id"]: article
+                for article in (json.loads(lines[i + 1]) for i, text in enumerate(lines)
+                                if text.startswith("Data for record #"))}
 
     return read
 

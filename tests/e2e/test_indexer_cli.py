@@ -829,17 +829,12 @@ def test_add_with_a_bad_input_leaves_an_existing_index_unchanged(run_index, stat
     assert run_index("add", "--db", "db", "good.jsonl").returncode == EXIT_OK
     before = stats(tmp_path / "db")
     write_lines(tmp_path / "more.jsonl", [article("g-3")])
-    (tmp_path / "folder").mkdir()
 
     missing = run_index("add", "--db", "db", "more.jsonl", "missing.jsonl")
-    folder = run_index("add", "--db", "db", "more.jsonl", "folder")
     rejects = run_index("add", "--db", "db", "--rejects", "no/such/dir/rej.jsonl", "more.jsonl")
 
     assert missing.returncode == EXIT_FATAL
     assert "missing.jsonl: cannot open" in missing.stderr
-    assert folder.returncode == EXIT_FATAL
-    assert folder.stderr == \
-        "dateline-index: folder: is a directory, expected a .jsonl or .json file\n"
     assert rejects.returncode == EXIT_FATAL
     assert rejects.stderr.startswith(
         "dateline-index: no/such/dir/rej.jsonl: cannot write rejects file: ")
@@ -1279,3 +1274,290 @@ def test_schema_examples_agree_with_the_indexer(run_index, repo_root, tmp_path):
         if bad.returncode != EXIT_REJECTED or summary_of(bad)["added"]:
             accepted.append(example)
     assert accepted == [], "invalid examples that the indexer accepted"
+
+
+# --------------------------------------------------------------------------- 18: real-world archives
+# Feeds, HTML pages and directories (docs/formats.md), on the fixtures in
+# tests/fixtures/archives: 2 feeds with 6 good items and 1 undated one, 1 truncated feed,
+# 7 HTML pages (one undated, one without a source), 2 JSON Lines records, a note to skip and
+# a hidden folder.
+
+ARCHIVE_ARTICLES = 14  # with --source for the page that names none
+
+
+def archive_copy(repo_root, tmp_path) -> Path:
+    """A copy of the fixture archive at tmp_path/archive, so messages name archive/..."""
+    target = tmp_path / "archive"
+    shutil.copytree(repo_root / "tests" / "fixtures" / "archives", target)
+    return target
+
+
+def test_directory_of_feeds_pages_and_jsonl_indexes_each_and_reports_the_broken(
+        run_index, stats, repo_root, tmp_path):
+    archive_copy(repo_root, tmp_path)
+
+    result = run_index("add", "--db", "db", "--source", "Valley & Ridge Notes",
+                       "--rejects", "rejects.jsonl", "--json", "archive")
+
+    assert result.returncode == EXIT_REJECTED, result.stderr
+    errors = stderr_lines(result)
+    assert ("archive/feeds/harbour-rss.xml:40: item 4 (harbour-slipway-notice): date: not found "
+            "(looked for <pubDate>, <dc:date>); give --default-date DATE") in errors
+    assert any(line.startswith("archive/feeds/truncated.xml: file: not well-formed XML at line 8")
+               for line in errors), errors
+    assert ("archive/pages/no-date.html: date: not found (looked for JSON-LD datePublished, "
+            "article:published_time, <time datetime>); give --default-date DATE") in errors
+    assert ("skipped 1 file that is neither JSON, a feed nor an HTML page: archive/notes.txt"
+            in errors)
+    summary = summary_of(result)
+    assert (summary["read"], summary["added"], summary["rejected"]) == (17, ARCHIVE_ARTICLES, 3)
+
+    index = stats(tmp_path / "db")
+    assert index["articles"] == ARCHIVE_ARTICLES
+    sources = {entry["value"]: entry["count"] for entry in index["top_sources"]}
+    assert sources == {"Harbour Lights Gazette": 8, "Valley & Ridge Notes": 6}
+    assert index["date_span"] == {"first": "2024-03-12T07:30:00Z", "last": "2024-04-11T09:00:00Z"}
+
+    rejects = [json.loads(line) for line in (tmp_path / "rejects.jsonl").read_text().splitlines()]
+    assert [(r["file"], r.get("item"), r["field"]) for r in rejects] == [
+        ("archive/feeds/harbour-rss.xml", 4, "date"),
+        ("archive/feeds/truncated.xml", None, "file"),
+        ("archive/pages/no-date.html", None, "date"),
+    ]
+    assert rejects[0]["item_id"] == "harbour-slipway-notice"
+    assert rejects[0]["record"].startswith("<item><title>Undated notice about the slipway")
+
+
+def test_directory_articles_are_stored_with_paragraphs_and_without_page_chrome(
+        run_index, repo_root, tmp_path, stored_articles):
+    archive_copy(repo_root, tmp_path)
+    run_index("add", "--db", "db", "--source", "Valley & Ridge Notes", "archive")
+
+    articles = stored_articles(tmp_path / "db")
+
+    assert len(articles) == ARCHIVE_ARTICLES
+    assert "draft-1" not in articles  # in a hidden folder
+    council = articles["pages/council-chrome.html"]  # no canonical URL: the path is the id
+    assert council["title"] == "Council approves new sea wall"
+    assert council["body"].split("\n\n")[0] == (
+        "Councillors voted eleven to two on Tuesday to fund a new sea wall along the eastern "
+        "quay.")
+    assert len(council["body"].split("\n\n")) == 7
+    assert "MUST NOT APPEAR" not in council["body"]
+    cafe = articles["pages/cafe-windows1252.html"]
+    assert cafe["body"].startswith("\u201cWe missed the regulars,\u201d said the owner, Ren\u00e9e")
+    rss = articles["harbour-2024-0312-lifeboat"]
+    assert rss["url"] == "https://harbour.example/news/2024/03/lifeboat-kayakers.html"
+    assert rss["tags"] == ["Rescue", "Coast"]
+    atom = articles["tag:valley.example,2024:footpath"]
+    assert atom["url"] == "https://valley.example/blog/posts/footpath-repairs.html"
+    ferry = articles["https://harbour.example/news/2024/04/night-ferry-returns.html"]
+    assert ferry["author"] == "Morwenna Pascoe, Jory Trewin"
+    assert articles["brief-001"]["source"] == "Harbour Lights Gazette"
+
+
+def test_default_date_and_source_fill_what_feeds_and_pages_lack(run_index, stats, repo_root,
+                                                                 tmp_path):
+    archive_copy(repo_root, tmp_path)
+
+    without = run_index("add", "--db", "db1", "archive/pages/library-bom.html")
+    with_defaults = run_index("add", "--db", "db2", "--source", "Fallback Post",
+                              "--default-date", "2020-05-01", "--json", "archive")
+
+    assert without.returncode == EXIT_REJECTED
+    assert ("archive/pages/library-bom.html: source: not found (looked for JSON-LD "
+            "publisher.name, og:site_name); give --source NAME") in stderr_lines(without)
+    assert with_defaults.returncode == EXIT_REJECTED  # the truncated feed is still broken
+    summary = json.loads(with_defaults.stdout)
+    assert (summary["added"], summary["rejected"]) == (ARCHIVE_ARTICLES + 2, 1)
+    sources = {e["value"]: e["count"] for e in stats(tmp_path / "db2")["top_sources"]}
+    assert sources["Fallback Post"] == 1
+
+
+def test_walk_order_is_repeatable_and_a_second_run_replaces(run_index, repo_root, tmp_path):
+    archive_copy(repo_root, tmp_path)
+    first = run_index("add", "--db", "db", "--json", "--source", "S", "archive")
+    again = run_index("add", "--db", "db", "--json", "--source", "S", "archive")
+
+    assert json.loads(again.stdout)["replaced"] == ARCHIVE_ARTICLES
+    assert json.loads(again.stdout)["articles"] == ARCHIVE_ARTICLES
+    assert stderr_lines(first)[:3] == stderr_lines(again)[:3]  # same rejects in the same order
+
+
+def test_oversized_page_is_rejected_without_reading_it_and_the_rest_is_indexed(
+        run_index, stats, tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    with open(pages / "huge.html", "wb") as huge:
+        huge.write(b"<html><body><p>")
+        huge.write(b"x" * (50 * 1024 * 1024))
+    (pages / "small.html").write_text(
+        "<html><head><meta property='og:site_name' content='S'>"
+        "<meta property='article:published_time' content='2024-01-02'><title>Small</title>"
+        "</head><body><p>Fine.</p></body></html>")
+
+    result = run_index("add", "--db", "db", "pages")
+
+    assert result.returncode == EXIT_REJECTED
+    assert (f"pages/huge.html: file: larger than the 32 MiB limit for a feed or page "
+            f"({50 * 1024 * 1024 + 15} bytes); not read further") in stderr_lines(result)
+    assert stats(tmp_path / "db")["articles"] == 1
+
+
+def test_format_flag_overrides_detection_and_bad_values_are_usage_errors(run_index, stats,
+                                                                        repo_root, tmp_path):
+    archive = archive_copy(repo_root, tmp_path)
+    page_as_feed = run_index("add", "--db", "db", "--format", "rss",
+                             archive / "pages" / "market-opengraph.html")
+    bad_format = run_index("add", "--db", "db2", "--format", "xml", "x.jsonl")
+    bad_date = run_index("add", "--db", "db2", "--default-date", "soon", "x.jsonl")
+    as_jsonl = run_index("add", "--db", "db3", "--format", "jsonl",
+                         archive / "records" / "briefs.jsonl")
+
+    assert page_as_feed.returncode == EXIT_REJECTED
+    assert "market-opengraph.html: file: not well-formed XML" in page_as_feed.stderr
+    assert bad_format.returncode == EXIT_USAGE
+    assert "--format: unknown format \"xml\"" in bad_format.stderr
+    assert bad_date.returncode == EXIT_USAGE
+    assert "--default-date: " in bad_date.stderr
+    assert not (tmp_path / "db2").exists()
+    assert as_jsonl.returncode == EXIT_OK
+    assert stats(tmp_path / "db3")["articles"] == 2
+
+
+def test_a_feed_on_stdin_and_gzip_feeds_are_read(run_index, stats, repo_root):
+    feed = (repo_root / "tests" / "fixtures" / "archives" / "feeds" / "valley-atom.xml").read_bytes()
+
+    piped = run_index("add", "--db", "db", "-", input=feed)
+    zipped = run_index("add", "--db", "db2", "-", input=gzip.compress(feed))
+
+    assert piped.returncode == EXIT_OK, piped.stderr
+    assert zipped.returncode == EXIT_OK, zipped.stderr
+    assert stats("db")["articles"] == stats("db2")["articles"] == 3
+
+
+def test_empty_directories_index_nothing_and_unreadable_ones_stop_the_run(run_index, stats,
+                                                                        tmp_path):
+    (tmp_path / "empty" / ".git").mkdir(parents=True)
+    (tmp_path / "locked" / "inside").mkdir(parents=True)
+    write_lines(tmp_path / "locked" / "inside" / "a.jsonl", [article("hidden-by-permissions")])
+    write_lines(tmp_path / "more.jsonl", [article("m-1")])
+
+    empty = run_index("add", "--db", "db", "--json", "empty")
+    os.chmod(tmp_path / "locked" / "inside", 0)
+    try:
+        locked = run_index("add", "--db", "db2", "more.jsonl", "locked")
+    finally:
+        os.chmod(tmp_path / "locked" / "inside", 0o755)
+
+    assert empty.returncode == EXIT_OK
+    assert json.loads(empty.stdout)["read"] == 0
+    if os.geteuid() != 0:  # root reads any directory
+        assert locked.returncode == EXIT_FATAL
+        assert "locked: cannot read directory: Permission denied" in locked.stderr
+        assert not (tmp_path / "db2").exists()
+
+
+# --------------------------------------------------------------------------- boilerplate
+
+GAZETTE_CHROME = [
+    "By the Gazette harbour desk",
+    "Follow the Gazette on Mastodon for harbour news as it happens.",
+    "© 2024 The Harbour Gazette. Reprinted only with permission.",
+]
+
+
+def boilerplate_pages(repo_root, tmp_path) -> Path:
+    """tests/fixtures/boilerplate: six pages of one source sharing a byline box and footers."""
+    target = tmp_path / "pages"
+    shutil.copytree(repo_root / "tests" / "fixtures" / "boilerplate", target)
+    return target
+
+
+def test_lines_repeated_across_a_source_are_learnt_removed_and_reported(
+        run_index, repo_root, tmp_path, stored_articles):
+    boilerplate_pages(repo_root, tmp_path)
+
+    result = run_index("add", "--db", "db", "--verbose", "pages")
+
+    assert result.returncode == EXIT_OK, result.stderr
+    errors = stderr_lines(result)
+    assert ("boilerplate: learnt 3 repeated lines of 1 source from 6 articles in"
+            in errors[0]), result.stderr
+    assert "boilerplate: removed 3 learnt lines:" in errors
+    for chrome in GAZETTE_CHROME:
+        assert f'  The Harbour Gazette: "{chrome}" (6 articles)' in errors
+    stored = stored_articles(tmp_path / "db")
+    assert len(stored) == 6
+    ferry = stored["https://gazette.example/harbour-ferry-timetable.html"]
+    assert ferry["body"] == (
+        "The harbour board published the winter ferry timetable on Monday, with two fewer "
+        "sailings on weekdays.\n\nCrews said the change follows a fall in passenger numbers "
+        "since October.")
+    for article_json in stored.values():
+        assert not any(chrome in article_json["body"] for chrome in GAZETTE_CHROME)
+
+
+def test_keep_boilerplate_indexes_bodies_as_given_and_quiet_runs_report_nothing(
+        run_index, repo_root, tmp_path, stored_articles):
+    boilerplate_pages(repo_root, tmp_path)
+
+    kept = run_index("add", "--db", "db", "--keep-boilerplate", "pages")
+    plain = run_index("add", "--db", "db2", "pages")
+
+    assert kept.returncode == plain.returncode == EXIT_OK
+    assert "boilerplate" not in kept.stderr + plain.stderr
+    assert all(GAZETTE_CHROME[2] in a["body"] for a in stored_articles(tmp_path / "db").values())
+    assert not any(GAZETTE_CHROME[2] in a["body"]
+                   for a in stored_articles(tmp_path / "db2").values())
+
+
+def test_a_rules_file_adds_keep_and_drop_rules_before_the_built_in_ones(
+        run_index, repo_root, tmp_path, stored_articles):
+    boilerplate_pages(repo_root, tmp_path)
+    (tmp_path / "site.rules").write_text(
+        "# this site's own rules\nkeep follow the gazette on .*\ndrop crews said .*\n",
+        encoding="utf-8")
+
+    result = run_index("add", "--db", "db", "--boilerplate-rules", "site.rules", "--verbose",
+                       "pages")
+
+    assert result.returncode == EXIT_OK, result.stderr
+    assert "boilerplate: removed 1 line by rules: site.rules:3 ×1" in stderr_lines(result)
+    ferry = stored_articles(tmp_path / "db")["https://gazette.example/harbour-ferry-timetable.html"]
+    assert "Crews said" not in ferry["body"]
+    assert ferry["body"].endswith(GAZETTE_CHROME[1])
+
+
+@pytest.mark.parametrize("rules, message", [
+    ("drop ok\ndorp x\n", 'bad.rules:2: unknown kind "dorp" (expected drop, drop-rest or keep)'),
+    ("drop (open\n", 'bad.rules:1: invalid regular expression "(open": U_REGEX_MISMATCHED_PAREN'),
+    ("drop by (?<name>.+)\n", 'bad.rules:1: unknown capture group "name" (expected source or url)'),
+])
+def test_a_bad_rules_file_stops_the_run_before_it_starts(run_index, tmp_path, rules, message):
+    (tmp_path / "bad.rules").write_text(rules, encoding="utf-8")
+    write_lines(tmp_path / "a.jsonl", [article("a-1")])
+
+    result = run_index("add", "--db", "db", "--boilerplate-rules", "bad.rules", "a.jsonl")
+
+    assert result.returncode == EXIT_USAGE
+    assert f"dateline-index add: --boilerplate-rules: {message}" in result.stderr
+    assert not (tmp_path / "db").exists()
+
+
+def test_syndication_footers_give_original_source_and_standard_input_is_not_surveyed(
+        run_index, tmp_path, stored_articles):
+    record = article("syndicated-1", title="Ferry crews walk out",
+                     body="Ferry crews walk out\n\nCrews stopped work at dawn.\n\n"
+                          "This post first appeared on Tide Notes, please read the original "
+                          "post: https://tide.example/p/1\n\nShare the post")
+
+    result = run_index("add", "--db", "db", "--verbose", "-", input=line(record) + b"\n")
+
+    assert result.returncode == EXIT_OK, result.stderr
+    assert ("boilerplate: repeated lines not learnt: standard input cannot be read twice"
+            in stderr_lines(result))
+    stored = stored_articles(tmp_path / "db")["syndicated-1"]
+    assert stored["body"] == "Crews stopped work at dawn."
+    assert stored["original_source"] == "Tide Notes"
+    assert stored["original_url"] == "https://tide.example/p/1"

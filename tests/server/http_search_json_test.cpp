@@ -37,6 +37,7 @@ TEST_CASE("a hit carries the documented fields", "[search_json]") {
                          {"source", "Harbour Gazette"},
                          {"tags", {"economy", "rates"}},
                          {"author", "Ana Ruiz"},
+                         {"original_source", nullptr},
                          {"score", 1.5},
                          {"snippet", "… <mark>rates</mark> went up …"}});
 }
@@ -47,6 +48,7 @@ TEST_CASE("a hit without optional fields has null and empty values", "[search_js
     const nlohmann::json json = hit_json(hit);
     CHECK(json["url"].is_null());
     CHECK(json["author"].is_null());
+    CHECK(json["original_source"].is_null());
     CHECK(json["tags"] == nlohmann::json::array());
 }
 

@@ -30,6 +30,10 @@ struct Article {
     std::optional<std::string> summary;
     std::optional<std::string> lang;  // BCP 47, as given
     std::optional<Timestamp> updated;
+    // Where a syndicated or aggregated article first appeared, as the input or its footer
+    // ("... was originally published in X") says.
+    std::optional<std::string> original_source;
+    std::optional<std::string> original_url;  // http(s) or a site path, as url
 };
 
 }  // namespace dateline

@@ -32,6 +32,10 @@ RecordError record_too_large(std::size_t bytes);
 // UTF-8, JSON syntax, then the contract.
 Result<ParsedArticle, RecordError> parse_article(std::string_view record_text);
 
+// The first half of parse_article: size limit, UTF-8 and JSON syntax, without the contract,
+// for callers that transform a record before validating it.
+Result<nlohmann::json, RecordError> parse_record_json(std::string_view record_text);
+
 // Validates an already parsed JSON value against the contract.
 Result<ParsedArticle, RecordError> article_from_json(const nlohmann::json& record);
 

@@ -35,6 +35,11 @@ inline constexpr std::string_view kDayPrefix = "D";    // YYYYMMDD
 inline constexpr std::string_view kIdPrefix = "Q";
 inline constexpr std::string_view kLongIdPrefix = "XQH";
 
+// `dateline-index sync` keeps, per source file it read, one metadata entry: the file's content
+// hash and the ids of the articles it produced (indexer/sync_state.hpp). Keys are this prefix,
+// a tag for the synced tree (the PATH argument), and the file's path below it.
+inline constexpr std::string_view kSyncFileMetadataPrefix = "dateline.sync.file:";
+
 // Value slots.
 inline constexpr Xapian::valueno kDateSlot = 0;    // sortable_serialise(unix seconds, UTC)
 inline constexpr Xapian::valueno kSourceSlot = 1;  // display form, for facets

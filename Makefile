@@ -23,7 +23,7 @@ run: build
 	rm -rf $(INDEX_DIR)
 	$(BUILD_DIR)/indexer/dateline-index add --db $(INDEX_DIR) $(SAMPLE)
 	$(BUILD_DIR)/indexer/dateline-index stats --db $(INDEX_DIR)
-	@echo "try: curl -s 'http://$(LISTEN)/v1/search?q=ferry+strike'   (Ctrl-C stops the server)"
+	@echo "open http://$(LISTEN)/ for the demo blog with the search box, or try: curl -s 'http://$(LISTEN)/v1/search?q=ferry+strike'   (Ctrl-C stops the server)"
 	exec $(BUILD_DIR)/server/dateline-server --db $(INDEX_DIR) --listen $(LISTEN)
 
 ## test: install, build and run every test (unit and end-to-end)

@@ -343,6 +343,7 @@ mark{padding:0 .1em;border-radius:.2em;background:var(--_mark-bg);color:var(--_m
       const $ = (sel) => root.querySelector(sel);
       Object.assign(this, {
         uid: id, seq: 0, opts: [], active: -1, state: 'closed', q: '', known: new Set(),
+        partial: false,
         input: $('input'), form: $('form'), panel: $('.panel'), listbox: $('[role=listbox]'),
         status: $('.status'), dym: $('.dym'), notice: $('.notice'), empty: $('.empty'),
         error: $('.error'), full: $('.actions a'), more: $('.more'), clearBtn: $('.clear'),
@@ -370,7 +371,7 @@ mark{padding:0 .1em;border-radius:.2em;background:var(--_mark-bg);color:var(--_m
       input.addEventListener('compositionstart', () => { this.composing = true; });
       input.addEventListener('compositionend', () => { this.composing = false; this.onInput({}); });
       input.addEventListener('blur', () => this.endBurst());
-      this.form.addEventListener('submit', (e) => { e.preventDefault(); this.run(); this.endBurst(); });
+      this.form.addEventListener('submit', (e) => { e.preventDefault(); this.commit(); });
       root.addEventListener('focusout', (e) => { // overlay: tabbing away closes the dropdown
         if (this.overlay && e.relatedTarget && !root.contains(e.relatedTarget)) this.close();
       });
@@ -382,6 +383,7 @@ mark{padding:0 .1em;border-radius:.2em;background:var(--_mark-bg);color:var(--_m
       $('[part=retry]').addEventListener('click', () => {
         this.status.textContent = ''; // so that a second failure is announced again
         input.focus();
+        this.partial = false;
         this.run();
       });
       this.more.addEventListener('click', () => this.run(true));
@@ -439,6 +441,8 @@ mark{padding:0 .1em;border-radius:.2em;background:var(--_mark-bg);color:var(--_m
     // A typing burst (ended by 1.5 s idle, Enter or blur) pushes one history entry.
     onInput(e) {
       if (this.composing || e.isComposing) return;
+      // Mid-word ("fer" on the way to "ferry"): the API matches the last word as a prefix.
+      this.partial = /\S$/.test(this.input.value);
       this.syncField();
       clearTimeout(this.burstTimer);
       this.burstTimer = setTimeout(() => this.endBurst(), 1500);
@@ -450,6 +454,13 @@ mark{padding:0 .1em;border-radius:.2em;background:var(--_mark-bg);color:var(--_m
       this.burst = false;
     }
 
+    // Enter: the reader says the query is complete, its last word too.
+    commit() {
+      this.partial = false;
+      this.run();
+      this.endBurst();
+    }
+
     // 50 ms: unnoticeable, and skips a fast typist's keystrokes (InstantSearch searches on
     // each; abort and cache bound the load). A cached query renders at once.
     schedule() {
@@ -459,8 +470,9 @@ mark{padding:0 .1em;border-radius:.2em;background:var(--_mark-bg);color:var(--_m
       else this.timer = setTimeout(() => this.run(), this.debounce);
     }
 
-    // A query chosen whole (suggestion, did-you-mean, clear): its own history entry.
+    // A query chosen whole (suggestion, did-you-mean, clear, URL): its own history entry.
     pick() {
+      this.partial = false;
       this.syncField();
       this.endBurst();
       this.run();
@@ -485,6 +497,7 @@ mark{padding:0 .1em;border-radius:.2em;background:var(--_mark-bg);color:var(--_m
       const q = (new URL(location.href).searchParams.get(this.param) || '').trim();
       if (q === this.input.value.trim() && (!q || this.state !== 'closed')) return;
       this.input.value = q;
+      this.partial = false;
       this.syncField();
       this.endBurst();
       this.run(); // the URL holds q: no new entry
@@ -514,7 +527,7 @@ mark{padding:0 .1em;border-radius:.2em;background:var(--_mark-bg);color:var(--_m
       } else if (e.key === 'Enter') {
         e.preventDefault();
         if (this.opts[i]) this.choose(this.opts[i], e);
-        else { this.run(); this.endBurst(); } // now, no debounce
+        else this.commit(); // now, no debounce
       } else if (e.key === 'Escape') {
         // First Esc closes, second clears.
         if (this.state !== 'closed' || this.ctl) { e.preventDefault(); this.close(); }
@@ -570,6 +583,7 @@ mark{padding:0 .1em;border-radius:.2em;background:var(--_mark-bg);color:var(--_m
       p.set('per_page', this.perPage);
       if (page > 1) p.set('page', page);
       p.set('facets', 'source');
+      if (this.partial) p.set('partial', 'true'); // "Load more" pages keep the mode
       return `${this.api}/v1/search?${p}`;
     }
 

@@ -83,6 +83,12 @@ Result<SortOrder, std::string> parse_sort(std::string_view text) {
     return Unexpected(std::string("must be relevance, newest or oldest"));
 }
 
+Result<bool, std::string> parse_switch(std::string_view text) {
+    if (text == "true" || text == "1") return true;
+    if (text == "false" || text == "0") return false;
+    return Unexpected(std::string("must be true, false, 1 or 0"));
+}
+
 Result<void, std::string> apply_facet(std::string_view item, SearchRequest& request) {
     const auto set_date = [&](DateFacet facet) -> Result<void, std::string> {
         if (request.facet_date != DateFacet::kNone && request.facet_date != facet)

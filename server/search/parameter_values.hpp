@@ -28,6 +28,9 @@ Result<std::chrono::seconds, std::string> parse_half_life(std::string_view text)
 
 Result<SortOrder, std::string> parse_sort(std::string_view text);
 
+// An on/off parameter: true, false, 1 or 0 (exactly; URLs are machine-written).
+Result<bool, std::string> parse_switch(std::string_view text);
+
 // One item of the facets list ("source", "tag", "date:year|month|day"), merged into request.
 Result<void, std::string> apply_facet(std::string_view item, SearchRequest& request);
 

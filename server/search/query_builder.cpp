@@ -88,12 +88,14 @@ bool has_ascii_upper(std::string_view word) {
 // A word of the normalised query that the index has never seen. Field names ("title:"),
 // wildcards and operators (still upper-case) are not taken as misspellings.
 // A word is known when the index has it as typed or by its stem ("quokkas" -> Zquokka).
+// With skip_last, the final word is left out (an unfinished word the index can complete).
 bool has_unknown_word(const Xapian::Database& database, const Xapian::Stem& stemmer,
-                      std::string_view normalized) {
+                      std::string_view normalized, bool skip_last) {
     for (const WordSpan& span : split_words(normalized)) {
         const std::string_view word = normalized.substr(span.begin, span.end - span.begin);
         const char next = span.end < normalized.size() ? normalized[span.end] : ' ';
         if (next == ':' || next == '*') continue;  // a field name, or a wildcard's stem
+        if (skip_last && span.end == normalized.size()) continue;
         if (has_ascii_upper(word)) continue;
         const std::string term(word);
         if (database.term_exists(term)) continue;
@@ -101,6 +103,11 @@ bool has_unknown_word(const Xapian::Database& database, const Xapian::Stem& stem
         return true;
     }
     return false;
+}
+
+// Some indexed word starts with `word`: typed on the way to it, not misspelt.
+bool is_known_prefix(const Xapian::Database& database, const std::string& word) {
+    return database.allterms_begin(word) != database.allterms_end(word);
 }
 
 // "-a -b" -> "a b"; nullopt unless every word is excluded.
@@ -130,8 +137,10 @@ QueryBuilder::QueryBuilder(const Xapian::Database& database, TextAnalyzer& analy
     parser_.add_boolean_prefix("source",
                                (new FilterFieldProcessor(schema::kSourcePrefix))->release());
     parser_.add_boolean_prefix("tag", (new FilterFieldProcessor(schema::kTagPrefix))->release());
-    parser_.set_max_expansion(SearchLimits::kMaxWildcardExpansion,
-                              Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    // One bound for ferr* and for an unfinished last word (FLAG_PARTIAL) alike.
+    parser_.set_max_expansion(
+        SearchLimits::kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+        Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PARTIAL);
 }
 
 Result<QueryBuilder::Built, ApiError> QueryBuilder::build(const SearchRequest& request,
@@ -143,25 +152,47 @@ Result<QueryBuilder::Built, ApiError> QueryBuilder::build(const SearchRequest& r
     const std::string normalized = normalize_query(request.q);
     const std::size_t words = count_query_words(normalized);
     const bool all_words = matching == Matching::kByLength && words <= kMaxAllWordsQueryWords;
-    // Spelling correction costs Xapian 0.1-0.5 ms a word even for words it knows, so it is
-    // asked for only when the query looks misspelt: some word is not in the index at all.
-    const unsigned spelling = Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
-    const Xapian::Stem& stemmer = analyzer_.stemmer_for(query_language(request));
-    const unsigned flags =
-        kParseFlags | (has_unknown_word(database_, stemmer, normalized) ? spelling : 0U);
+    const std::optional<std::string> unfinished =
+        request.partial ? partial_word(normalized) : std::nullopt;
+    const bool keep_last = unfinished && is_known_prefix(database_, *unfinished);
+    const unsigned flags = parse_flags(request, normalized, keep_last);
     auto text = parse(normalized, all_words ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, flags);
     if (!text) return Unexpected(std::move(text).error());
     if (text->empty()) return built;  // only punctuation: list by date, as for an empty q
     built.wildcard_prefixes = wildcard_prefixes(normalized);
+    // The partial word expands like a wildcard (set_max_expansion bounds both).
+    if (unfinished) built.wildcard_prefixes.push_back(*unfinished);
     if (auto too_many = check_term_count(*text, built.wildcard_prefixes.size()); !too_many)
         return Unexpected(too_many.error());
-    built.corrected = parser_.get_corrected_query_string();
+    built.corrected = correction(normalized, unfinished, keep_last);
     built.can_relax = all_words && words > 1;
     built.text_empty = false;
     built.text = *text;
     built.query =
         has_filters(request) ? Xapian::Query(Xapian::Query::OP_FILTER, *text, built.query) : *text;
     return built;
+}
+
+unsigned QueryBuilder::parse_flags(const SearchRequest& request, const std::string& normalized,
+                                   bool keep_last) {
+    using Parser = Xapian::QueryParser;
+    const unsigned partial = request.partial ? unsigned{Parser::FLAG_PARTIAL} : 0U;
+    // Spelling correction costs Xapian 0.1-0.5 ms a word even for words it knows, so it is
+    // asked for only when the query looks misspelt: some word is not in the index at all.
+    const Xapian::Stem& stemmer = analyzer_.stemmer_for(query_language(request));
+    const bool misspelt = has_unknown_word(database_, stemmer, normalized, keep_last);
+    return kParseFlags | partial | (misspelt ? unsigned{Parser::FLAG_SPELLING_CORRECTION} : 0U);
+}
+
+std::string QueryBuilder::correction(const std::string& normalized,
+                                     const std::optional<std::string>& unfinished, bool keep_last) {
+    std::string corrected = parser_.get_corrected_query_string();
+    // Xapian never corrects a partial term. One that no indexed word starts with is finished
+    // and misspelt ("quilfeather"), so it is corrected here as Xapian does other words.
+    if (!unfinished || keep_last) return corrected;
+    const std::string fixed = database_.get_spelling_suggestion(*unfinished);
+    if (fixed.empty()) return corrected;
+    return with_last_word(corrected.empty() ? normalized : std::move(corrected), fixed);
 }
 
 bool QueryBuilder::has_filters(const SearchRequest& request) {

@@ -4,6 +4,7 @@
 // caller's TextAnalyzer; make one per search.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,8 +30,9 @@ public:
     struct Built {
         Xapian::Query query;  // what to run: text and filters
         Xapian::Query text;   // the parsed q alone, for highlighting (empty for an empty q)
-        std::vector<std::string> wildcard_prefixes;  // "ferr" for ferr*, for highlighting
-        std::string corrected;                       // did-you-mean, "" when none
+        // "ferr" for ferr* (and for an unfinished last word), for highlighting
+        std::vector<std::string> wildcard_prefixes;
+        std::string corrected;   // did-you-mean, "" when none
         bool can_relax = false;  // all-words matching of several words: an any-word retry differs
         bool text_empty = true;  // no q: list by date
     };
@@ -45,6 +47,12 @@ public:
     static bool has_filters(const SearchRequest& request);
 
 private:
+    // keep_last: the last word is unfinished and completable, so not a reason to correct.
+    unsigned parse_flags(const SearchRequest& request, const std::string& normalized,
+                         bool keep_last);
+    // Did-you-mean for the last parse, "" when none; `unfinished` is its partial last word.
+    std::string correction(const std::string& normalized,
+                           const std::optional<std::string>& unfinished, bool keep_last);
     Result<Xapian::Query, ApiError> parse(const std::string& normalized, Xapian::Query::op op,
                                           unsigned flags);
 

@@ -1,4 +1,5 @@
-// Query text preparation: token-wise normalisation, word counting, wildcard prefixes.
+// Query text preparation: token-wise normalisation, word counting, wildcard prefixes, the
+// partial last word.
 #include "search/query_text.hpp"
 
 #include <algorithm>
@@ -54,6 +55,21 @@ bool is_word_byte(char c) {
            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
 
+// Where the trailing run of word bytes of `text` starts.
+std::size_t trailing_word_start(std::string_view text) {
+    std::size_t start = text.size();
+    while (start > 0 && is_word_byte(text[start - 1])) --start;
+    return start;
+}
+
+// What may stand before a word that FLAG_PARTIAL still expands: nothing, a "+" or a free-text
+// field (source: and tag: are boolean filters, matched whole).
+bool allows_partial(std::string_view lead) {
+    for (const std::string_view allowed : {"", "+", "title:", "author:", "+title:", "+author:"})
+        if (lead == allowed) return true;
+    return false;
+}
+
 }  // namespace
 
 std::string normalize_query(std::string_view q, bool keep_operators) {
@@ -84,12 +100,26 @@ std::vector<std::string> wildcard_prefixes(std::string_view normalized) {
     std::vector<std::string> prefixes;
     for (const std::string_view token : split_tokens(normalized)) {
         if (token.size() < 2 || token.back() != '*' || token.front() == '-') continue;
-        std::size_t start = token.size() - 1;
-        while (start > 0 && is_word_byte(token[start - 1])) --start;
-        if (start < token.size() - 1)
-            prefixes.emplace_back(token.substr(start, token.size() - 1 - start));
+        const std::string_view stem = token.substr(0, token.size() - 1);
+        const std::size_t start = trailing_word_start(stem);
+        if (start < stem.size()) prefixes.emplace_back(stem.substr(start));
     }
     return prefixes;
+}
+
+std::optional<std::string> partial_word(std::string_view normalized) {
+    const std::vector<std::string_view> tokens = split_tokens(normalized);
+    if (tokens.empty() || is_operator(tokens.back())) return std::nullopt;
+    if (std::count(normalized.begin(), normalized.end(), '"') % 2 == 1)
+        return std::nullopt;  // inside an unclosed phrase
+    const std::string_view token = tokens.back();
+    const std::size_t start = trailing_word_start(token);
+    if (start == token.size() || !allows_partial(token.substr(0, start))) return std::nullopt;
+    return std::string(token.substr(start));
+}
+
+std::string with_last_word(std::string query, std::string_view word) {
+    return query.replace(trailing_word_start(query), std::string::npos, word);
 }
 
 bool is_blank_query(std::string_view q) {

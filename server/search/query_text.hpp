@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,14 @@ std::size_t count_query_words(std::string_view normalized);
 // The stems of `prefix*` wildcards in the (normalised) query, for highlighting: "ferr" for
 // "title:ferr*". Negated wildcards (-ferr*) are left out: they never match a hit.
 std::vector<std::string> wildcard_prefixes(std::string_view normalized);
+
+// The last word when Xapian's FLAG_PARTIAL reads it as unfinished ("fer" in "title:fer"), for
+// highlighting and spelling; nullopt when the query ends in a phrase, an operator, an exclusion,
+// a wildcard, punctuation or a source:/tag: value, where Xapian keeps the word whole.
+std::optional<std::string> partial_word(std::string_view normalized);
+
+// `query` with its trailing word replaced by `word`: "ferry quilfeather" -> "ferry quillfeather".
+std::string with_last_word(std::string query, std::string_view word);
 
 bool is_blank_query(std::string_view q);
 

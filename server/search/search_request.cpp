@@ -90,6 +90,13 @@ Result<void, ApiError> apply_snippet_words(const Values& values, Timestamp, Sear
                        SearchLimits::kMaxSnippetWords>("snippet_words", values, out);
 }
 
+Result<void, ApiError> apply_partial(const Values& values, Timestamp, SearchRequest& out) {
+    auto partial = named("partial", parse_switch(values.front()));
+    if (!partial) return Unexpected(std::move(partial).error());
+    out.partial = *partial;
+    return {};
+}
+
 template <std::vector<std::string> SearchRequest::*Member>
 Result<void, ApiError> apply_filter(std::string_view name, const Values& values,
                                     SearchRequest& out) {
@@ -142,7 +149,7 @@ struct Field {
 };
 
 // The one list of parameters /v1/search takes.
-constexpr std::array<Field, 13> kFields = {{
+constexpr std::array<Field, 14> kFields = {{
     {"q", false, apply_q},
     {"from", false, apply_from},
     {"to", false, apply_to},
@@ -156,6 +163,7 @@ constexpr std::array<Field, 13> kFields = {{
     {"per_page", false, apply_per_page},
     {"facets", true, apply_facets},
     {"snippet_words", false, apply_snippet_words},
+    {"partial", false, apply_partial},
 }};
 
 const Field* find_field(std::string_view name) {

@@ -43,6 +43,9 @@ struct SearchRequest {
     bool facet_source = false, facet_tag = false;
     DateFacet facet_date = DateFacet::kNone;
     std::size_t snippet_words = 30;
+    // The reader may still be typing the last word: it also matches as a prefix ("fer" finds
+    // "ferry"), and is not corrected while some indexed word starts with it.
+    bool partial = false;
     // When the request was made: recency ages are measured from it (the system clock when
     // absent), so a test can fix it and a long search does not drift.
     std::optional<Timestamp> now;

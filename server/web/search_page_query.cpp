@@ -15,7 +15,8 @@ struct PageParameter {
 };
 
 // The /v1/search parameters a person's search can use; the others (facets, snippet_words,
-// recency) shape an API response and mean nothing on this page.
+// recency, partial) shape an API response and mean nothing on this page: a submitted search
+// is complete, so its last word is never partial.
 constexpr std::array<PageParameter, 10> kPageParameters = {{
     {"q", false},
     {"from", false},

@@ -28,6 +28,16 @@ async function openDemo(options = {}, path = '/') {
   return { context, page, seen };
 }
 
+// The values of one parameter of every /v1/search request the page makes from now on.
+function searchParams(page, name) {
+  const values = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname === '/v1/search') values.push(url.searchParams.get(name));
+  });
+  return values;
+}
+
 const resultIds = (page) =>
   page.locator(`${part('option')}:not([part~="suggestion"])`).evaluateAll(
     (options) => options.map((o) => o.dataset.id));
@@ -84,11 +94,7 @@ describe('search as you type', () => {
 
   test('input-method composition fires no search until the text is committed', async () => {
     const { context, page } = await openDemo();
-    const queries = [];
-    page.on('request', (r) => {
-      const url = new URL(r.url());
-      if (url.pathname === '/v1/search') queries.push(url.searchParams.get('q'));
-    });
+    const queries = searchParams(page, 'q');
     await page.locator(part('input')).focus();
     const cdp = await context.newCDPSession(page);
     for (const text of ['c', 'co', 'coc', 'coco']) {
@@ -227,6 +233,24 @@ describe('filters, suggestions, paging', () => {
     await button.click();
     assert.equal((await rendered).state, 'results');
     assert.equal(await page.locator(part('input')).inputValue(), 'quillfeather');
+    await context.close();
+  });
+
+  test('a word typed halfway finds what it starts, with no did-you-mean', async () => {
+    const { context, page } = await openDemo();
+    const partial = searchParams(page, 'partial');
+    const detail = await search(page, 'quillf');
+    assert.equal(detail.state, 'results');
+    assert.equal((await resultIds(page)).length, AGED.length);
+    assert.ok(!(await page.locator(part('did-you-mean')).isVisible()));
+    const marks = await page.locator(`${part('option')} mark`).allTextContents();
+    assert.ok(marks.some((m) => /^quillfeather$/i.test(m)), `marks: ${marks}`);
+    assert.equal(partial.at(-1), 'true');
+    // Enter says the word is finished: "quillf" is then a word of its own, found nowhere.
+    const committed = nextRender(page, 'quillf');
+    await page.keyboard.press('Enter');
+    assert.equal((await committed).state, 'empty');
+    assert.equal(partial.at(-1), null);
     await context.close();
   });
 

@@ -419,6 +419,10 @@ SEARCH_SPREAD = [
     {"q": "\""},  # punctuation only: listed by date
     {"q": "zzzqqq nothing matches here at all"},
     {"q": "quokka", "page": 50},  # past the last page
+    {"q": "fer", "partial": "true"},  # an unfinished word: ferry
+    {"q": "\"ferry crews\" str", "partial": "1", "tag": "fixture"},
+    {"q": "source:\"night", "partial": "true"},  # an unclosed field value
+    {"q": "cocoa", "partial": "false"},
 ]
 
 
@@ -456,6 +460,8 @@ ERROR_CASES = [
     ("/v1/search?facets=date:year,date:day", 400, "invalid_parameter", "facets"),
     ("/v1/search?snippet_words=4", 400, "invalid_parameter", "snippet_words"),
     ("/v1/search?lang=%3Cb%3E", 400, "invalid_parameter", "lang"),
+    ("/v1/search?q=fer&partial=maybe", 400, "invalid_parameter", "partial"),
+    ("/v1/search?q=fer&partial=true&partial=false", 400, "invalid_parameter", "partial"),
     ("/v1/search?q=a&q=b", 400, "invalid_parameter", "q"),
     ("/v1/search?q=" + "a" * 1001, 400, "query_too_long", "q"),
     ("/v1/search?q=" + "%C3%A9" * 501, 400, "query_too_long", "q"),  # 1,002 bytes, 501 chars
@@ -605,6 +611,17 @@ def test_prefix_wildcard_expands_to_words_with_that_prefix(srv, reuters):
     assert len(expected) > 8
     marked = [h for h in body["hits"] if "<mark>" in h["snippet"] + h["title_highlighted"]]
     assert len(marked) == len(body["hits"]), "every prefix match is highlighted"
+
+
+def test_partial_reads_the_last_word_as_unfinished(srv):
+    """As typed on the way to "ferry strike": the last word matches as a prefix, is
+    highlighted whole, and is not "corrected" while the index has words it starts."""
+    typing = srv.search({"q": "ferry str", "partial": "true", "tag": "fixture"})
+    assert ids(typing["hits"]) == ["ferry-1"]
+    assert typing["suggestion"] is None
+    assert typing["hits"][0]["title_highlighted"] == "<mark>Ferry</mark> <mark>strike</mark> ends"
+    assert srv.search({"q": "str", "tag": "fixture"})["hits"] == []  # str is no word
+    assert srv.search({"q": "quokkka", "partial": "true"})["suggestion"] == "quokka"
 
 
 def test_pure_negative_query_does_not_return_the_excluded_articles(srv):

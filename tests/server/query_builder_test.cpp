@@ -1,6 +1,6 @@
 // Query building, checked by what each query finds in a small in-memory index: all words for
 // short queries with a relaxed any-word fallback, phrases, exclusions, OR, fields, bounded
-// wildcards, CJK, and the term limit.
+// wildcards, an unfinished last word (partial), CJK, and the term limit.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -66,6 +66,53 @@ TEST_CASE("q finds what each operator and field promises", "[query]") {
         INFO("q=" << q);
         CHECK(sorted(search_ids(searcher, {{"q", q}})) == expected);
     }
+}
+
+TEST_CASE("partial reads the last word as unfinished, where Xapian can", "[query][partial]") {
+    TestIndex index(harbour_news());
+    Searcher searcher = index.searcher();
+    const std::vector<std::pair<std::string, Ids>> cases = {
+        {"fer", {"a", "b"}},         // a prefix of ferry
+        {"ferry", {"a", "b"}},       // a whole word still matches
+        {"strike fer", {"a"}},       // only the last word; all words still needed
+        {"fer strike", {"a", "c"}},  // fer is whole: relaxed to strike alone
+        {"title:fer", {"a"}},        // a free-text field's word
+        {"+fer", {"a", "b"}},        // a required word
+        {"ferry str", {"a"}},        // strike, striking
+        {"\"morning sail\"", {}},    // a phrase keeps its words whole
+        {"\"morning sailing\"", {"a"}},
+        {"source:reut", {}},  // a boolean field's value is matched whole
+        {"source:reuters", {"c"}},
+        {"strike source:reuters", {"c"}},
+        {"strike tag:transport", {"a"}},
+        {"ferry -str", {"b"}},  // exclusions expand too
+    };
+    for (const auto& [q, expected] : cases) {
+        INFO("q=" << q);
+        CHECK(sorted(search_ids(searcher, {{"q", q}, {"partial", "true"}})) == expected);
+    }
+    CHECK(search_ids(searcher, {{"q", "fer"}}).empty());  // without partial: no such word
+}
+
+TEST_CASE("an unfinished last word is highlighted like a wildcard", "[query][partial]") {
+    TextAnalyzer analyzer;
+    TestIndex index(harbour_news());
+    QueryBuilder builder(index.database(), analyzer);
+    const auto prefixes = [&](std::string q) {
+        auto built = builder.build(request({{"q", std::move(q)}, {"partial", "true"}}));
+        REQUIRE(built);
+        return built->wildcard_prefixes;
+    };
+    CHECK(prefixes("fer") == Ids{"fer"});
+    CHECK(prefixes("strike title:fer") == Ids{"fer"});
+    CHECK(prefixes("str* fer") == Ids{"str", "fer"});
+    CHECK(prefixes("ferr*").size() == 1);  // already a wildcard
+    CHECK(prefixes("\"morning sail\"").empty());
+    CHECK(prefixes("\"morning sail").empty());  // an unclosed phrase
+    CHECK(prefixes("source:reut").empty());
+    CHECK(prefixes("ferry-cr").empty());  // Xapian reads a hyphenated pair as a phrase
+    CHECK(prefixes("ferry OR").empty());
+    CHECK(prefixes("ferry.").empty());
 }
 
 TEST_CASE("short queries need every word, and relax to any word when none has them all",
@@ -135,7 +182,8 @@ TEST_CASE("queries over the term limit are refused on q", "[query][limits]") {
     CHECK(searcher.search(request({{"q", at_limit}})));
 }
 
-TEST_CASE("wildcard expansion is bounded to the most frequent terms", "[query][limits]") {
+TEST_CASE("wildcards and unfinished words expand to the most frequent terms only",
+          "[query][limits]") {
     std::vector<Article> articles;
     const std::size_t variants = SearchLimits::kMaxWildcardExpansion + 10;
     for (std::size_t i = 0; i < variants; ++i)
@@ -146,12 +194,18 @@ TEST_CASE("wildcard expansion is bounded to the most frequent terms", "[query][l
     articles.push_back(article("frequent-2", "Report", "zeta100 and again."));
     TestIndex index(articles);
     Searcher searcher = index.searcher();
-    auto result = searcher.search(request({{"q", "zeta*"}, {"per_page", "100"}}));
-    REQUIRE(result);
-    // 50 terms kept: zeta100 (3 articles) and 49 of the others (one article each).
-    CHECK(result->hits.size() == SearchLimits::kMaxWildcardExpansion + 2);
-    const Ids found = ids(*result);
-    CHECK(std::find(found.begin(), found.end(), "frequent-1") != found.end());
+    for (const QueryParams& params :
+         {QueryParams{{"q", "zeta*"}}, QueryParams{{"q", "zeta"}, {"partial", "true"}}}) {
+        INFO("q=" << params.find("q")->second);
+        QueryParams paged = params;
+        paged.emplace("per_page", "100");
+        auto result = searcher.search(request(paged));
+        REQUIRE(result);
+        // 50 terms kept: zeta100 (3 articles) and 49 of the others (one article each).
+        CHECK(result->hits.size() == SearchLimits::kMaxWildcardExpansion + 2);
+        const Ids found = ids(*result);
+        CHECK(std::find(found.begin(), found.end(), "frequent-1") != found.end());
+    }
 }
 
 TEST_CASE("odd queries never fail as internal errors", "[query][limits]") {
@@ -183,9 +237,11 @@ TEST_CASE("odd queries never fail as internal errors", "[query][limits]") {
                                 "-",
                                 "&&",
                                 "AND ferry"}) {
-        INFO("q=" << q);
-        auto result = searcher.search(request({{"q", q}}));
-        if (!result) CHECK(result.error().code == ErrorCode::kInvalidParameter);
+        for (const std::string partial : {"false", "true"}) {
+            INFO("q=" << q << " partial=" << partial);
+            auto result = searcher.search(request({{"q", q}, {"partial", partial}}));
+            if (!result) CHECK(result.error().code == ErrorCode::kInvalidParameter);
+        }
     }
     CHECK(sorted(search_ids(searcher, {{"q", "ＦＥＲＲＹ strike"}})) == Ids{"a"});  // NFKC
 }

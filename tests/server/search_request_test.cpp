@@ -40,9 +40,13 @@ TEST_CASE("good parameters parse to what they mean", "[request]") {
         {{},
          [](auto& r) {
              return r.q.empty() && r.page == 1 && r.per_page == 10 && r.snippet_words == 30 &&
-                    r.sort == SortOrder::kRelevance && !r.from && !r.to;
+                    r.sort == SortOrder::kRelevance && !r.from && !r.to && !r.partial;
          },
          "defaults"},
+        {{{"partial", "true"}}, [](auto& r) { return r.partial; }, "partial true"},
+        {{{"partial", "1"}}, [](auto& r) { return r.partial; }, "partial 1"},
+        {{{"partial", "false"}}, [](auto& r) { return !r.partial; }, "partial false"},
+        {{{"partial", "0"}}, [](auto& r) { return !r.partial; }, "partial 0"},
         {{{"q", "ferry strike"}}, [](auto& r) { return r.q == "ferry strike"; }, "q"},
         {{{"q", ""}, {"page", ""}, {"sort", ""}},
          [](auto& r) { return r.q.empty() && r.page == 1 && r.sort == SortOrder::kRelevance; },
@@ -140,6 +144,12 @@ TEST_CASE("bad parameters are refused with a code, the parameter and what is all
         {{{"per_page", "0"}}, ErrorCode::kInvalidParameter, "per_page", "from 1 to 100"},
         {{{"page", "101"}, {"per_page", "100"}}, ErrorCode::kInvalidParameter, "page", "10000"},
         {{{"sort", "best"}}, ErrorCode::kInvalidParameter, "sort", "relevance, newest or oldest"},
+        {{{"partial", "maybe"}}, ErrorCode::kInvalidParameter, "partial", "true, false, 1 or 0"},
+        {{{"partial", "TRUE"}}, ErrorCode::kInvalidParameter, "partial", "true, false, 1 or 0"},
+        {{{"partial", "1"}, {"partial", "0"}},
+         ErrorCode::kInvalidParameter,
+         "partial",
+         "only once"},
         {{{"recency", "30"}}, ErrorCode::kInvalidParameter, "recency", "30d or 12h"},
         {{{"recency", "30m"}}, ErrorCode::kInvalidParameter, "recency", "30d or 12h"},
         {{{"recency", "0d"}}, ErrorCode::kInvalidParameter, "recency", "30d or 12h"},

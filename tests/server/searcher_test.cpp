@@ -53,6 +53,20 @@ void write_index(const std::string& path, const std::vector<Article>& articles) 
     database.commit();
 }
 
+// An index on disk with spelling data, as dateline-index writes it; returns its path.
+std::string write_spelled_index(const std::string& path, const std::vector<Article>& articles) {
+    Xapian::WritableDatabase database(path, Xapian::DB_CREATE_OR_OPEN);
+    indexer::DocumentBuilder builder;
+    for (const Article& a : articles) {
+        const Xapian::Document document = builder.build(a);
+        for (const auto& [word, frequency] : indexer::spelling_words(document))
+            database.add_spelling(word, frequency);
+        database.replace_document(schema::id_term(a.id), document);
+    }
+    database.commit();
+    return path;
+}
+
 }  // namespace
 
 TEST_CASE("hits carry the stored record without the body, a highlighted title and a snippet",
@@ -230,19 +244,7 @@ TEST_CASE("a deferred Searcher is unavailable until its index can be opened",
 
 TEST_CASE("a misspelt query suggests the spelling the index knows", "[searcher][spelling]") {
     TempDir dir;
-    const std::string path = dir / "index";
-    {
-        Xapian::WritableDatabase database(path, Xapian::DB_CREATE_OR_OPEN);
-        indexer::DocumentBuilder builder;
-        for (const Article& a : port_news()) {
-            const Xapian::Document document = builder.build(a);
-            for (const auto& [word, frequency] : indexer::spelling_words(document))
-                database.add_spelling(word, frequency);  // as dateline-index does
-            database.replace_document(schema::id_term(a.id), document);
-        }
-        database.commit();
-    }
-    auto searcher = Searcher::open(path);
+    auto searcher = Searcher::open(write_spelled_index(dir / "index", port_news()));
     REQUIRE(searcher);
     auto misspelt = searcher->search(request({{"q", "fery timetible"}}));
     REQUIRE(misspelt);
@@ -250,6 +252,44 @@ TEST_CASE("a misspelt query suggests the spelling the index knows", "[searcher][
     auto right = searcher->search(request({{"q", "Ferry timetable"}}));
     REQUIRE(right);
     CHECK_FALSE(right->suggestion);
+}
+
+TEST_CASE("an unfinished last word finds and highlights the words it starts",
+          "[searcher][partial]") {
+    TestIndex index(port_news());
+    Searcher searcher = index.searcher();
+    auto typing = searcher.search(request({{"q", "fer"}, {"partial", "true"}, {"per_page", "20"}}));
+    REQUIRE(typing);
+    const Strings found = ids(*typing);
+    CHECK(std::find(found.begin(), found.end(), "b") != found.end());
+    const auto b = std::find_if(typing->hits.begin(), typing->hits.end(),
+                                [](const Hit& hit) { return hit.article.at("id") == "b"; });
+    REQUIRE(b != typing->hits.end());
+    CHECK(b->title_highlighted == "<mark>Ferry</mark> timetable changes");
+    CHECK(b->snippet == "The <mark>ferry</mark> timetable changes in May.");
+
+    auto whole = searcher.search(request({{"q", "fer"}}));
+    REQUIRE(whole);
+    CHECK(whole->hits.empty());
+}
+
+TEST_CASE("an unfinished last word is not corrected, earlier words still are",
+          "[searcher][spelling][partial]") {
+    TempDir dir;
+    auto searcher = Searcher::open(write_spelled_index(dir / "index", port_news()));
+    REQUIRE(searcher);
+    const auto suggestion = [&](std::string q) {
+        auto result = searcher->search(request({{"q", std::move(q)}, {"partial", "true"}}));
+        REQUIRE(result);
+        return result->suggestion;
+    };
+    CHECK_FALSE(suggestion("fer"));        // on the way to ferry
+    CHECK_FALSE(suggestion("ferry tim"));  // on the way to timetable
+    CHECK(suggestion("fery tim") == std::optional<std::string>("ferry tim"));  // fery is done
+    // No indexed word starts so: finished, and misspelt.
+    CHECK(suggestion("timetible") == std::optional<std::string>("timetable"));
+    CHECK(suggestion("fery timetible") == std::optional<std::string>("ferry timetable"));
+    CHECK(suggestion("ferry timetible") == std::optional<std::string>("ferry timetable"));
 }
 
 TEST_CASE("an index of another schema version is refused", "[searcher][database]") {

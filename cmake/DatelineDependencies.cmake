@@ -10,6 +10,13 @@ find_package(CLI11 2.1 REQUIRED)
 # Beast and Asio, header-only, for the HTTP server.
 find_package(Boost 1.81 REQUIRED CONFIG COMPONENTS headers)
 find_package(ZLIB REQUIRED)
+# cld2 (Compact Language Detector 2) ships neither CMake nor pkg-config files.
+find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
+find_library(CLD2_LIBRARY cld2 REQUIRED)
+add_library(CLD2::cld2 UNKNOWN IMPORTED)
+set_target_properties(CLD2::cld2 PROPERTIES
+  IMPORTED_LOCATION "${CLD2_LIBRARY}"
+  INTERFACE_INCLUDE_DIRECTORIES "${CLD2_INCLUDE_DIR}")
 find_package(Threads REQUIRED)
 if(DATELINE_BUILD_TESTS)
   find_package(Catch2 2.13 REQUIRED)

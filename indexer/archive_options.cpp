@@ -5,6 +5,7 @@
 
 #include "boilerplate_setup.hpp"
 #include "dateline/utf8.hpp"
+#include "default_language.hpp"
 #include "web_date.hpp"
 
 namespace dateline::indexer {
@@ -35,6 +36,10 @@ ArchiveOptions::ArchiveOptions(CLI::App& command) {
                        "Source name for feed items and pages that do not name one");
     command.add_option("--default-date", default_date_,
                        "Date for feed items and pages that carry none (RFC 3339 or YYYY-MM-DD)");
+    command.add_option("--default-lang", default_lang_,
+                       "Language (BCP 47 tag; its primary subtag is kept) of articles that give "
+                       "none and whose language cannot be detected, and of queries in no "
+                       "recognisable language. Kept in the index; default: the index's, else en");
     command.add_flag("--keep-boilerplate", keep_boilerplate_,
                      "Index bodies as given: no boilerplate rules, no learnt repeated lines, no "
                      "title repeated in the body removed");
@@ -56,6 +61,11 @@ Result<void, std::string> ArchiveOptions::apply(IngestOptions& options) {
         auto date = parse_web_date(default_date_);
         if (!date) return Unexpected("--default-date: " + date.error());
         options.defaults.date = to_rfc3339(*date);
+    }
+    if (default_lang_) {
+        auto language = default_language_from_tag(*default_lang_);
+        if (!language) return Unexpected("--default-lang: " + language.error());
+        options.default_language = std::move(*language);
     }
     if (keep_boilerplate_) return {};
     auto rules = load_boilerplate_rules(rule_files_);

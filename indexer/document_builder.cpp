@@ -18,7 +18,7 @@ DocumentBuilder::DocumentBuilder() = default;
 
 Xapian::Document DocumentBuilder::build(const Article& article) {
     Xapian::Document document;
-    generator_.set_document(document);
+    fields_.start(document, analyzer_.cached_stemmer_for(language_of(article)));
     index_free_text(article);
     add_filter_terms(document, article);
     add_values(document, article);
@@ -27,22 +27,11 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
 }
 
 void DocumentBuilder::index_free_text(const Article& article) {
-    analyzer_.configure(generator_, article.lang);
-    const std::string title = TextAnalyzer::normalize(article.title);
-    generator_.index_text(title, schema::kTitleWeight, std::string(schema::kTitlePrefix));
-    generator_.index_text(title, schema::kTitleWeight);
-    // A gap in positions keeps phrases from matching across the title/body seam.
-    generator_.increase_termpos();
-    if (article.summary) {
-        generator_.index_text(TextAnalyzer::normalize(*article.summary));
-        generator_.increase_termpos();
-    }
-    generator_.index_text(TextAnalyzer::normalize(article.body));
-    if (article.author) {
-        generator_.increase_termpos();
-        generator_.index_text(TextAnalyzer::normalize(*article.author), 1,
-                              std::string(schema::kAuthorTextPrefix));
-    }
+    fields_.index(article.title, schema::kTitleWeight, schema::kTitlePrefix);
+    fields_.index(article.title, schema::kTitleWeight);
+    if (article.summary) fields_.index(*article.summary, 1);
+    fields_.index(article.body, 1);
+    if (article.author) fields_.index(*article.author, 1, schema::kAuthorTextPrefix);
 }
 
 void DocumentBuilder::add_filter_terms(Xapian::Document& document, const Article& article) const {
@@ -75,8 +64,10 @@ std::vector<std::pair<std::string, Xapian::termcount>> spelling_words(
     for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
         const std::string& word = *term;
         const unsigned char first = static_cast<unsigned char>(word[0]);
-        // Prefixed terms start with an upper-case ASCII letter; stems with 'Z'.
-        if (first >= 'A' && first <= 'Z') continue;
+        // Prefixed terms start with an upper-case ASCII letter; stems with 'Z'. Words of
+        // scripts encoded in three or more bytes (CJK, Hangul, Thai) are segments and bigrams,
+        // which Xapian's edit-distance suggestions do not suit.
+        if ((first >= 'A' && first <= 'Z') || first >= 0xE0) continue;
         if (word.size() < kMinBytes || word.size() > kMaxBytes) continue;
         if (word.find_first_of("0123456789") != std::string::npos) continue;
         words.emplace_back(word, term.get_wdf());

@@ -10,6 +10,7 @@
 
 #include "dateline/article.hpp"
 #include "dateline/text_analyzer.hpp"
+#include "field_indexer.hpp"
 
 namespace dateline::indexer {
 
@@ -24,7 +25,7 @@ private:
     void add_values(Xapian::Document& document, const Article& article) const;
 
     TextAnalyzer analyzer_;
-    Xapian::TermGenerator generator_;
+    FieldIndexer fields_;
 };
 
 // Words worth offering as spelling corrections, with their frequency in the document: the

@@ -2,10 +2,13 @@
 #include "index_directory.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include <array>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 
 namespace dateline::indexer {
@@ -42,6 +45,22 @@ bool may_hold_index(const std::string& database) {
     if (!fs::exists(path, error)) return true;
     if (!fs::is_directory(path, error)) return false;
     return fs::is_empty(path, error) || has_xapian_marker(path);
+}
+
+fs::path staging_path(const fs::path& target, std::string_view purpose) {
+    return target.string() + "." + std::string(purpose) + "-" + std::to_string(::getpid());
+}
+
+void remove_stale_staging(const fs::path& target, std::string_view purpose) {
+    const std::string stem = target.filename().string() + "." + std::string(purpose) + "-";
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(target.parent_path(), error)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind(stem, 0) != 0) continue;
+        const auto pid = static_cast<pid_t>(std::atol(name.c_str() + stem.size()));
+        if (pid > 0 && pid != ::getpid() && ::kill(pid, 0) == 0) continue;  // still running
+        fs::remove_all(entry.path(), error);
+    }
 }
 
 Result<void, std::string> exchange_directories(const std::string& staging,

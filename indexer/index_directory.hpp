@@ -1,10 +1,11 @@
-// Index directories: their canonical path, whether a directory holds a Xapian index, and
-// swapping a freshly written database in for another, atomically.
+// Index directories: their canonical path, whether a directory holds a Xapian index, where a
+// rebuilt copy is staged, and swapping a freshly written database in for another, atomically.
 // Thread-safe: free functions over the file system.
 #pragma once
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 #include "dateline/result.hpp"
 
@@ -19,6 +20,14 @@ Result<void, std::string> require_index(const std::string& database);
 
 // True for a directory that does not exist, is empty, or holds a Xapian database.
 bool may_hold_index(const std::string& database);
+
+// Where a rebuilt copy of `target` is written before it is swapped in: a sibling named
+// "<target>.<purpose>-<pid>" ("db.compacting-4242"), so a copy left by a killed run is known.
+std::filesystem::path staging_path(const std::filesystem::path& target, std::string_view purpose);
+
+// Removes the staging copies of `target` for `purpose` left by runs that were killed (their
+// process is gone); those of running processes stay.
+void remove_stale_staging(const std::filesystem::path& target, std::string_view purpose);
 
 // Exchanges the two directories with one rename(2) (RENAME_EXCHANGE): every reader sees one
 // complete database or the other. Afterwards `staging` holds what `target` held.

@@ -1,9 +1,6 @@
 // `dateline-index delete` and `dateline-index compact`.
 #include "index_maintenance.hpp"
 
-#include <signal.h>
-#include <unistd.h>
-
 #include <filesystem>
 
 #include <xapian.h>
@@ -38,29 +35,12 @@ Result<CompactSummary, std::string> compact_index(const std::string& database) {
     return compact_locked(*writer, database);
 }
 
-namespace {
-
-// Removes "<target>.compacting-<pid>" folders left by compactions that were killed.
-void remove_stale_staging(const std::filesystem::path& target) {
-    const std::string stem = target.filename().string() + ".compacting-";
-    std::error_code error;
-    for (const auto& entry : std::filesystem::directory_iterator(target.parent_path(), error)) {
-        const std::string name = entry.path().filename().string();
-        if (name.rfind(stem, 0) != 0) continue;
-        const auto pid = static_cast<pid_t>(std::atol(name.c_str() + stem.size()));
-        if (pid > 0 && pid != ::getpid() && ::kill(pid, 0) == 0) continue;  // still running
-        std::filesystem::remove_all(entry.path(), error);
-    }
-}
-
-}  // namespace
-
 Result<CompactSummary, std::string> compact_locked(IndexWriter& writer,
                                                    const std::string& database) {
     namespace fs = std::filesystem;
     const fs::path target = index_path(database);
-    const fs::path staging = target.string() + ".compacting-" + std::to_string(::getpid());
-    remove_stale_staging(target);
+    const fs::path staging = staging_path(target, "compacting");
+    remove_stale_staging(target, "compacting");
     // Xapian writes by path: commit now, so the writer has nothing to write after the swap.
     writer.commit();
     CompactSummary summary{directory_bytes(target.string()), 0};

@@ -9,30 +9,62 @@
 
 namespace dateline::indexer {
 
-Result<IndexWriter, std::string> IndexWriter::open(const std::string& path) {
-    if (!may_hold_index(path))
-        return Unexpected(
-            path + " is not a Dateline index and not an empty directory: refusing to write there");
-    std::error_code ignored;  // if the parent still cannot be made, Xapian says why
-    std::filesystem::create_directories(index_path(path).parent_path(), ignored);
+namespace {
+
+std::string version_mismatch(const std::string& path, const std::string& version) {
+    const std::string found = "index at " + path + " has schema version " + version + ", ";
+    const std::string ours =
+        "the version " + std::string(schema::kVersion) + " this dateline-index writes";
+    if (schema::is_older_version(version))
+        return found + "older than " + ours + ": run `dateline-index reindex --db " + path +
+               "` to upgrade it";
+    return found + "newer than " + ours + ": use the dateline-index release that wrote it";
+}
+
+Result<Xapian::WritableDatabase, std::string> open_database(const std::string& path, int flags) {
     try {
-        Xapian::WritableDatabase database(path, Xapian::DB_CREATE_OR_OPEN);
-        const std::string version = database.get_metadata(std::string(schema::kVersionMetadataKey));
-        if (version.empty()) {
-            database.set_metadata(std::string(schema::kVersionMetadataKey),
-                                  std::string(schema::kVersion));
-        } else if (version != schema::kVersion) {
-            return Unexpected("index at " + path + " has schema version " + version +
-                              ", this dateline-index writes version " +
-                              std::string(schema::kVersion) + ": rebuild it into a new directory");
-        }
-        return IndexWriter(std::move(database));
+        return Xapian::WritableDatabase(path, flags);
     } catch (const Xapian::DatabaseLockError&) {
         return Unexpected("index at " + path +
                           " is locked by another writer (is another dateline-index running?)");
     } catch (const Xapian::Error& error) {
         return Unexpected("cannot open index at " + path + ": " + error.get_description());
     }
+}
+
+// Stamps a new index with the current schema version; refuses an index of another version.
+Result<void, std::string> check_version(Xapian::WritableDatabase& database,
+                                        const std::string& path) {
+    const std::string key(schema::kVersionMetadataKey);
+    try {
+        const std::string version = database.get_metadata(key);
+        if (version.empty()) database.set_metadata(key, std::string(schema::kVersion));
+        if (version.empty() || version == schema::kVersion) return {};
+        return Unexpected(version_mismatch(path, version));
+    } catch (const Xapian::Error& error) {
+        return Unexpected("cannot open index at " + path + ": " + error.get_description());
+    }
+}
+
+}  // namespace
+
+Result<IndexWriter, std::string> IndexWriter::open(const std::string& path) {
+    if (!may_hold_index(path))
+        return Unexpected(
+            path + " is not a Dateline index and not an empty directory: refusing to write there");
+    std::error_code ignored;  // if the parent still cannot be made, Xapian says why
+    std::filesystem::create_directories(index_path(path).parent_path(), ignored);
+    auto database = open_database(path, Xapian::DB_CREATE_OR_OPEN);
+    if (!database) return Unexpected(database.error());
+    if (auto checked = check_version(*database, path); !checked) return Unexpected(checked.error());
+    return IndexWriter(std::move(*database));
+}
+
+Result<IndexWriter, std::string> IndexWriter::open_any_version(const std::string& path) {
+    if (auto found = require_index(path); !found) return Unexpected(found.error());
+    auto database = open_database(path, Xapian::DB_OPEN);
+    if (!database) return Unexpected(database.error());
+    return IndexWriter(std::move(*database));
 }
 
 IndexWriter::IndexWriter(Xapian::WritableDatabase database) : database_(std::move(database)) {}
@@ -70,6 +102,9 @@ Xapian::doccount IndexWriter::article_count() const {
 }
 void IndexWriter::set_metadata(const std::string& key, const std::string& value) {
     database_.set_metadata(key, value);
+}
+std::string IndexWriter::metadata(const std::string& key) const {
+    return database_.get_metadata(key);
 }
 std::vector<std::pair<std::string, std::string>> IndexWriter::metadata_with_prefix(
     const std::string& prefix) const {

@@ -18,8 +18,13 @@ enum class UpsertOutcome { kAdded, kReplaced };
 
 class IndexWriter {
 public:
-    // Fails with "index at DIR is locked by another writer" when another process writes it.
+    // Fails with "index at DIR is locked by another writer" when another process writes it,
+    // and for an index of another schema version (one written by an older release names the
+    // way to upgrade it: `dateline-index reindex --db DIR`).
     static Result<IndexWriter, std::string> open(const std::string& path);
+    // Opens an existing index whatever its schema version, and stamps none: for `reindex`,
+    // which holds the old index's write lock while it builds the new one beside it.
+    static Result<IndexWriter, std::string> open_any_version(const std::string& path);
 
     UpsertOutcome upsert(const std::string& id, const Xapian::Document& document);
     // False when no article has that id.
@@ -32,6 +37,8 @@ public:
     Xapian::doccount article_count() const;
     // Metadata entries (the `sync` state), committed with the articles. An empty value deletes.
     void set_metadata(const std::string& key, const std::string& value);
+    // "" when there is no such entry.
+    std::string metadata(const std::string& key) const;
     // Every entry whose key starts with `prefix`, in key order.
     std::vector<std::pair<std::string, std::string>> metadata_with_prefix(
         const std::string& prefix) const;

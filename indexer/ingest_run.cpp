@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "default_language.hpp"
 #include "document_context.hpp"
 #include "index_maintenance.hpp"
 #include "index_writer.hpp"
@@ -184,9 +185,11 @@ IngestSummary Ingest::run() {
     const auto started = std::chrono::steady_clock::now();
     const std::size_t spare_cores = std::max(2u, std::thread::hardware_concurrency()) - 1;
     const std::size_t workers = options_.threads ? options_.threads : spare_cores;
+    const std::string default_language =
+        settle_default_language(writer_, options_.default_language).language;
     std::vector<std::unique_ptr<RecordAnalyzer>> analyzers;
     for (std::size_t i = 0; i < workers; ++i)
-        analyzers.push_back(std::make_unique<RecordAnalyzer>(options_.steps));
+        analyzers.push_back(std::make_unique<RecordAnalyzer>(options_.steps, default_language));
     ProgressMeter progress(options_.show_progress, total_bytes());
 
     if (options_.strict) writer_.begin_transaction();

@@ -31,6 +31,9 @@ struct IngestOptions {
     bool show_progress = false;
     bool quiet = false;
     std::optional<std::string> rejects_path;
+    // --default-lang (a primary subtag): for articles whose language is neither given nor
+    // detected, kept in the index. None: the one the index keeps, else English.
+    std::optional<std::string> default_language;
 };
 
 struct IngestSummary {

@@ -17,6 +17,7 @@
 #include "index_maintenance.hpp"
 #include "index_stats.hpp"
 #include "ingest_run.hpp"
+#include "reindex_command.hpp"
 #include "stop_signal.hpp"
 #include "sync_command.hpp"
 
@@ -173,6 +174,7 @@ int run(int argc, char** argv) {
     compact->add_option("--db", database, "Index directory")->required();
 
     SyncCommand sync(app);
+    ReindexCommand reindex(app);
 
     try {
         app.parse(argc, argv);
@@ -193,6 +195,7 @@ int run(int argc, char** argv) {
     ingest.compact_fresh_build = !no_compact;
     ingest.show_progress = !ingest.quiet && !json && ::isatty(STDERR_FILENO);
     if (sync.parsed()) return sync.run();
+    if (reindex.parsed()) return reindex.run();
     if (add->parsed()) return run_add(ingest, json, archive);
     if (remove->parsed()) return run_delete(database, ids, ids_from, json);
     if (stats->parsed()) return run_stats(database, json);

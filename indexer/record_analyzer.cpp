@@ -4,6 +4,7 @@
 #include <exception>
 #include <new>
 
+#include "article_language.hpp"
 #include "dateline/article_json.hpp"
 #include "document_reader.hpp"
 
@@ -41,7 +42,9 @@ RecordError document_too_large(std::uint64_t bytes) {
                         " bytes); not read further"};
 }
 
-RecordAnalyzer::RecordAnalyzer(const std::vector<SourceStepFactory>& steps) {
+RecordAnalyzer::RecordAnalyzer(const std::vector<SourceStepFactory>& steps,
+                               std::string default_language)
+    : default_language_(std::move(default_language)) {
     for (const SourceStepFactory& make : steps) steps_.push_back(make());
 }
 
@@ -87,6 +90,7 @@ AnalyzedRecord RecordAnalyzer::finish(SourceRecord& source) {
     if (parsed) {
         try {
             result.unknown_fields = std::move(parsed->unknown_fields);
+            resolve_article_language(parsed->article, default_language_);
             result.outcome = BuiltArticle{parsed->article.id, builder_.build(parsed->article)};
             return result;
         } catch (const Xapian::Error& error) {

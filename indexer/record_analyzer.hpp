@@ -1,6 +1,7 @@
 // RecordAnalyzer: the work of one analysis thread — a raw input record (a JSON record, or a
 // whole feed or page) becomes SourceRecords, passes the SourceSteps, is validated against the
-// contract and built into a Xapian::Document; or becomes a rejection naming where it was.
+// contract, has its language settled (article_language.hpp) and is built into a
+// Xapian::Document; or becomes a rejection naming where it was.
 // Not thread-safe: one analyzer per worker thread.
 #pragma once
 
@@ -33,7 +34,8 @@ struct AnalyzedRecord {
 
 class RecordAnalyzer {
 public:
-    explicit RecordAnalyzer(const std::vector<SourceStepFactory>& steps);
+    // default_language: for articles that give no language and whose language is not detected.
+    RecordAnalyzer(const std::vector<SourceStepFactory>& steps, std::string default_language);
 
     // Appends what `raw` holds: one record for JSON, one per item for a feed. Takes raw's text.
     // Never throws for a bad record, even on a bug: an exception while reading or building a
@@ -47,6 +49,7 @@ private:
 
     DocumentBuilder builder_;
     std::vector<std::unique_ptr<SourceStep>> steps_;
+    std::string default_language_;
 };
 
 // The rejection for a feed or page over RecordReader::kMaxDocumentBytes.

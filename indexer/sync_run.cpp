@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "boilerplate_setup.hpp"
+#include "default_language.hpp"
 #include "index_writer.hpp"
 #include "input_files.hpp"
 #include "sync_plan.hpp"
@@ -201,6 +202,9 @@ Result<SyncSummary, std::string> run_sync(const SyncOptions& options) {
         summary.articles = summary.ingest.articles;
         summary.wrote = true;
     } else {
+        // Nothing to read, but a newly chosen --default-lang is still the index's from now on.
+        if (settle_default_language(*writer, options.ingest.default_language).written)
+            writer->commit();
         summary.articles = writer->article_count();
     }
     summary.seconds =

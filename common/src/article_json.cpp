@@ -108,6 +108,43 @@ Result<std::vector<std::string>, RecordError> tags_field(const json& record) {
     return tags;
 }
 
+// Stored tags are already plain, unique and non-blank.
+Result<std::vector<std::string>, RecordError> stored_tags(const json& stored) {
+    std::vector<std::string> tags;
+    const auto found = stored.find("tags");
+    if (found == stored.end()) return tags;
+    if (!found->is_array()) return reject("tags", "must be an array, got " + type_name(*found));
+    for (const json& tag : *found) {
+        if (!tag.is_string()) return reject("tags", "must hold strings, got " + type_name(tag));
+        tags.push_back(tag.get<std::string>());
+    }
+    return tags;
+}
+
+// The optional string fields and `updated`, as written (input records and stored ones alike).
+Result<void, RecordError> read_optional_fields(const json& stored, Article& article) {
+    const std::array<std::pair<const char*, std::optional<std::string>*>, 6> optionals = {
+        {{"url", &article.url},
+         {"author", &article.author},
+         {"summary", &article.summary},
+         {"lang", &article.lang},
+         {"original_source", &article.original_source},
+         {"original_url", &article.original_url}}};
+    for (const auto& [field, target] : optionals) {
+        auto value = optional_string(stored, field);
+        if (!value) return Unexpected(value.error());
+        *target = std::move(*value);
+    }
+    auto updated_text = optional_string(stored, "updated");
+    if (!updated_text) return Unexpected(updated_text.error());
+    if (*updated_text) {
+        auto updated = date_field(**updated_text, "updated");
+        if (!updated) return Unexpected(updated.error());
+        article.updated = *updated;
+    }
+    return {};
+}
+
 Result<void, RecordError> check_text_limits(const Article& article) {
     const std::size_t id_chars = count_code_points(article.id);
     if (id_chars == 0 || id_chars > ArticleLimits::kMaxIdChars)
@@ -166,32 +203,41 @@ Result<ParsedArticle, RecordError> article_from_json(const json& record) {
     if (!tags) return Unexpected(tags.error());
     article.tags = std::move(*tags);
 
-    std::array<std::pair<const char*, std::optional<std::string>*>, 6> optionals = {
-        {{"url", &article.url},
-         {"author", &article.author},
-         {"summary", &article.summary},
-         {"lang", &article.lang},
-         {"original_source", &article.original_source},
-         {"original_url", &article.original_url}}};
-    for (auto& [field, target] : optionals) {
-        auto value = optional_string(record, field);
-        if (!value) return Unexpected(value.error());
-        *target = std::move(*value);
-    }
+    if (auto optionals = read_optional_fields(record, article); !optionals)
+        return Unexpected(optionals.error());
     if (article.summary) article.summary = html_to_text(*article.summary);
     if (auto checked = check_optional_fields(article); !checked) return Unexpected(checked.error());
-
-    auto updated_text = optional_string(record, "updated");
-    if (!updated_text) return Unexpected(updated_text.error());
-    if (*updated_text) {
-        auto updated = date_field(**updated_text, "updated");
-        if (!updated) return Unexpected(updated.error());
-        article.updated = *updated;
-    }
     for (const auto& item : record.items())
         if (std::find(kKnownFields.begin(), kKnownFields.end(), item.key()) == kKnownFields.end())
             parsed.unknown_fields.push_back(item.key());
     return parsed;
+}
+
+Result<Article, RecordError> article_from_stored_json(const json& stored) {
+    if (!stored.is_object())
+        return reject("record", "must be a JSON object, got " + type_name(stored));
+    Article article;
+    const std::array<std::pair<const char*, std::string*>, 4> required = {
+        {{"id", &article.id},
+         {"title", &article.title},
+         {"body", &article.body},
+         {"source", &article.source}}};
+    for (const auto& [field, target] : required) {
+        auto value = required_string(stored, field);
+        if (!value) return Unexpected(value.error());
+        *target = std::move(*value);
+    }
+    auto date_text = required_string(stored, "date");
+    if (!date_text) return Unexpected(date_text.error());
+    auto date = date_field(*date_text, "date");
+    if (!date) return Unexpected(date.error());
+    article.date = *date;
+    auto tags = stored_tags(stored);
+    if (!tags) return Unexpected(tags.error());
+    article.tags = std::move(*tags);
+    if (auto optionals = read_optional_fields(stored, article); !optionals)
+        return Unexpected(optionals.error());
+    return article;
 }
 
 RecordError record_too_large(std::size_t bytes) {

@@ -1,6 +1,7 @@
 // Term and value encodings of the index schema.
 #include "dateline/index_schema.hpp"
 
+#include <charconv>
 #include <cinttypes>
 #include <cstdio>
 
@@ -16,6 +17,14 @@ bool is_space(char c) {
 }
 
 }  // namespace
+
+bool is_older_version(std::string_view version) {
+    unsigned long stored = 0, current = 0;
+    const auto parsed = std::from_chars(version.data(), version.data() + version.size(), stored);
+    std::from_chars(kVersion.data(), kVersion.data() + kVersion.size(), current);
+    return parsed.ec != std::errc() || parsed.ptr != version.data() + version.size() ||
+           stored < current;
+}
 
 std::string id_term(std::string_view id) {
     if (kIdPrefix.size() + id.size() <= kMaxTermBytes)

@@ -1,4 +1,4 @@
-// Text analysis: the only file that includes ICU.
+// Text analysis: normalisation, stemmers and their cache.
 #include "dateline/text_analyzer.hpp"
 
 #include <algorithm>
@@ -14,6 +14,13 @@ bool is_ascii(std::string_view text) {
     return std::all_of(text.begin(), text.end(),
                        [](char c) { return static_cast<std::uint8_t>(c) < 0x80; });
 }
+
+// For languages without a Snowball stemmer.
+class IdentityStem : public Xapian::StemImplementation {
+public:
+    std::string operator()(const std::string& word) override { return word; }
+    std::string get_description() const override { return "none"; }
+};
 
 const icu::Normalizer2* nfkc_casefold() {
     // ICU owns the instance and it is immutable, so sharing it across threads is safe.
@@ -55,29 +62,33 @@ std::string TextAnalyzer::primary_language(std::string_view bcp47) {
     return primary;
 }
 
-const Xapian::Stem& TextAnalyzer::stemmer_for(const std::optional<std::string>& lang) {
-    const std::string language = lang ? primary_language(*lang) : std::string(kDefaultLanguage);
-    if (auto found = stemmers_.find(language); found != stemmers_.end()) return found->second;
-    Xapian::Stem stemmer;  // no stemming
-    try {
-        stemmer = Xapian::Stem(language);
-    } catch (const Xapian::InvalidArgumentError&) {
-        // Xapian has no stemmer for this language: index words as they are.
-    }
-    return stemmers_.emplace(language, stemmer).first->second;
+const std::string& CachingStemmer::operator()(std::string_view word) {
+    if (const auto found = stems_.find(word); found != stems_.end()) return found->second;
+    if (stems_.size() >= kMaxEntries) stems_.clear();
+    std::string key(word);
+    std::string stem = stemmer_(key);
+    return stems_.emplace(std::move(key), std::move(stem)).first->second;
 }
 
-void TextAnalyzer::configure(Xapian::TermGenerator& generator,
-                             const std::optional<std::string>& lang) {
-    generator.set_stemmer(stemmer_for(lang));
-    // STEM_SOME keeps every word unstemmed (with positions, for phrases) and adds the stem
-    // as a Z-prefixed term, so "striking" finds "strike" and "Striking" stays exact.
-    generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-    generator.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+const Xapian::Stem& TextAnalyzer::stemmer_for(const std::optional<std::string>& lang) {
+    return cached_stemmer_for(lang).stemmer();
+}
+
+CachingStemmer& TextAnalyzer::cached_stemmer_for(const std::optional<std::string>& lang) {
+    const std::string language = lang ? primary_language(*lang) : std::string(kDefaultLanguage);
+    if (auto found = stemmers_.find(language); found != stemmers_.end()) return found->second;
+    Xapian::Stem stemmer(new IdentityStem);
+    try {
+        if (!language.empty()) stemmer = Xapian::Stem(language);
+    } catch (const Xapian::InvalidArgumentError&) {
+        // Xapian has no stemmer for this language: words stay as they are.
+    }
+    return stemmers_.emplace(language, CachingStemmer(stemmer)).first->second;
 }
 
 void TextAnalyzer::configure(Xapian::QueryParser& parser, const std::optional<std::string>& lang) {
     parser.set_stemmer(stemmer_for(lang));
+    // STEM_SOME: a plain word matches its stem ("Z" term), a phrase word its exact form.
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
 }
 

@@ -56,6 +56,7 @@ nlohmann::json facets_json(const SearchRequest& request, const SearchResult& res
     };
     add(request.facet_source, "source");
     add(request.facet_tag, "tag");
+    add(request.facet_lang, "lang");
     add(request.facet_date != DateFacet::kNone, "date");
     return facets;
 }

@@ -74,6 +74,13 @@ std::map<std::string, std::uint64_t> group_as_filters_match(const Counts& raw_co
     return grouped;
 }
 
+std::map<std::string, std::uint64_t> value_counts(const Xapian::ValueCountMatchSpy& spy) {
+    std::map<std::string, std::uint64_t> counts;
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
+        counts[*it] = it.get_termfreq();
+    return counts;
+}
+
 }  // namespace
 
 void TagCountSpy::operator()(const Xapian::Document& document, double) {
@@ -107,6 +114,7 @@ FacetCounter::FacetCounter(const SearchRequest& request) {
     if (request.facet_source)
         source_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSourceSlot);
     if (request.facet_tag) tag_ = std::make_unique<TagCountSpy>();
+    if (request.facet_lang) lang_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kLangSlot);
     if (request.facet_date != DateFacet::kNone)
         date_ = std::make_unique<DateCountSpy>(request.facet_date);
 }
@@ -114,18 +122,16 @@ FacetCounter::FacetCounter(const SearchRequest& request) {
 void FacetCounter::attach(Xapian::Enquire& enquire) {
     if (source_) enquire.add_matchspy(source_.get());
     if (tag_) enquire.add_matchspy(tag_.get());
+    if (lang_) enquire.add_matchspy(lang_.get());
     if (date_) enquire.add_matchspy(date_.get());
 }
 
 std::map<std::string, std::vector<FacetValue>> FacetCounter::results() const {
     std::map<std::string, std::vector<FacetValue>> facets;
-    if (source_) {
-        std::map<std::string, std::uint64_t> counts;
-        for (auto it = source_->values_begin(); it != source_->values_end(); ++it)
-            counts[*it] = it.get_termfreq();
-        facets["source"] = top_values(group_as_filters_match(counts));
-    }
+    if (source_) facets["source"] = top_values(group_as_filters_match(value_counts(*source_)));
     if (tag_) facets["tag"] = top_values(group_as_filters_match(tag_->counts()));
+    // The slot holds primary subtags, already as the lang filter matches them.
+    if (lang_) facets["lang"] = top_values(value_counts(*lang_));
     if (date_) facets["date"] = top_values(date_->counts());
     return facets;
 }

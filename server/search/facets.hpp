@@ -1,4 +1,5 @@
-// Facet counting: match spies that count sources, tags and dates (by year, month or day) over
+// Facet counting: match spies that count sources, tags, languages (primary subtags, as the
+// index keeps them) and dates (by year, month or day) over
 // the documents a search examines, and the top values of each. Counts are exact while the
 // matches number at most kExactCountBound (Searcher asks get_mset to check that many);
 // beyond it they cover the first kExactCountBound examined and total_relation says "gte".
@@ -49,13 +50,14 @@ private:
 class FacetCounter {
 public:
     explicit FacetCounter(const SearchRequest& request);
-    bool empty() const { return !source_ && !tag_ && !date_; }
+    bool empty() const { return !source_ && !tag_ && !lang_ && !date_; }
     void attach(Xapian::Enquire& enquire);  // the spies stay owned here: keep this alive
     std::map<std::string, std::vector<FacetValue>> results() const;
 
 private:
     std::unique_ptr<Xapian::ValueCountMatchSpy> source_;
     std::unique_ptr<TagCountSpy> tag_;
+    std::unique_ptr<Xapian::ValueCountMatchSpy> lang_;
     std::unique_ptr<DateCountSpy> date_;
 };
 

@@ -101,6 +101,8 @@ Result<void, std::string> apply_facet(std::string_view item, SearchRequest& requ
         request.facet_source = true;
     else if (item == "tag")
         request.facet_tag = true;
+    else if (item == "lang")
+        request.facet_lang = true;
     else if (item == "date:year")
         return set_date(DateFacet::kYear);
     else if (item == "date:month")
@@ -109,7 +111,7 @@ Result<void, std::string> apply_facet(std::string_view item, SearchRequest& requ
         return set_date(DateFacet::kDay);
     else
         return Unexpected("has no facet \"" + std::string(item.substr(0, 64)) +
-                          "\"; allowed: source, tag, date:year, date:month, date:day");
+                          "\"; allowed: source, tag, lang, date:year, date:month, date:day");
     return {};
 }
 

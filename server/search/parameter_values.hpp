@@ -31,7 +31,8 @@ Result<SortOrder, std::string> parse_sort(std::string_view text);
 // An on/off parameter: true, false, 1 or 0 (exactly; URLs are machine-written).
 Result<bool, std::string> parse_switch(std::string_view text);
 
-// One item of the facets list ("source", "tag", "date:year|month|day"), merged into request.
+// One item of the facets list ("source", "tag", "lang", "date:year|month|day"), merged into
+// request.
 Result<void, std::string> apply_facet(std::string_view item, SearchRequest& request);
 
 // A BCP 47-looking language tag: letters, digits and hyphens, at most 35 characters.

@@ -3,19 +3,21 @@
 #include "search/query_builder.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <map>
 #include <optional>
 
 #include "dateline/index_schema.hpp"
+#include "dateline/language_detector.hpp"
+#include "search/index_languages.hpp"
 #include "search/query_text.hpp"
-#include "search/word_tokenizer.hpp"
 
 namespace dateline::server {
 namespace {
 
 constexpr unsigned kParseFlags =
     Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
-    Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-    Xapian::QueryParser::FLAG_CJK_NGRAM;
+    Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD;
 
 // source:"The Guardian" -> the normalised filter term the indexer wrote.
 class FilterFieldProcessor : public Xapian::FieldProcessor {
@@ -75,10 +77,49 @@ Result<void, ApiError> check_term_count(const Xapian::Query& text, std::size_t w
                  " (each CJK character and character pair counts)");
 }
 
-// The language to stem the query in: the one asked for, else the indexer's default.
-std::optional<std::string> query_language(const SearchRequest& request) {
+// The language to read the query in: the one asked for, else the query's own (by script, or
+// cld2 when sure), else the index's default.
+std::optional<std::string> query_language(const Xapian::Database& database,
+                                          const SearchRequest& request) {
     if (request.langs.size() == 1) return request.langs.front();
+    if (auto detected = detect_query_language(request.q)) return detected;
+    std::string fallback = database.get_metadata(std::string(schema::kDefaultLanguageMetadataKey));
+    if (!fallback.empty()) return fallback;
     return std::nullopt;
+}
+
+Xapian::Query any_language_term(const std::vector<std::string>& languages) {
+    std::vector<Xapian::Query> terms;
+    for (const std::string& language : languages)
+        terms.emplace_back(std::string(schema::kLangPrefix) + language);
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+// Words of the prepared query text: what QueryParser will read as terms (quoted segments too).
+std::vector<std::pair<std::size_t, std::size_t>> query_words(std::string_view text) {
+    std::vector<std::pair<std::size_t, std::size_t>> words;
+    const auto is_syntax = [](char c) {
+        return c == ' ' || c == '"' || c == '(' || c == ')' || c == '+' || c == '-' || c == ':' ||
+               c == '*';
+    };
+    for (std::size_t pos = 0; pos < text.size();) {
+        while (pos < text.size() && is_syntax(text[pos])) ++pos;
+        const std::size_t start = pos;
+        while (pos < text.size() && !is_syntax(text[pos])) ++pos;
+        if (pos > start) words.emplace_back(start, pos);
+    }
+    return words;
+}
+
+// Accented words typed with their accents also match their exact form ("XEcafé"), which
+// ranks articles that wrote the word that way above those that wrote "cafe".
+Xapian::Query prefer_exact_forms(Xapian::Query text, const std::vector<std::string>& exact) {
+    if (exact.empty()) return text;
+    std::vector<Xapian::Query> terms;
+    for (const std::string& form : exact)
+        terms.emplace_back(std::string(schema::kExactPrefix) + form);
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, text,
+                         Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
 }
 
 bool has_ascii_upper(std::string_view word) {
@@ -91,18 +132,28 @@ bool has_ascii_upper(std::string_view word) {
 // With skip_last, the final word is left out (an unfinished word the index can complete).
 bool has_unknown_word(const Xapian::Database& database, const Xapian::Stem& stemmer,
                       std::string_view normalized, bool skip_last) {
-    for (const WordSpan& span : split_words(normalized)) {
-        const std::string_view word = normalized.substr(span.begin, span.end - span.begin);
-        const char next = span.end < normalized.size() ? normalized[span.end] : ' ';
+    for (const auto& [begin, end] : query_words(normalized)) {
+        const std::string_view word = normalized.substr(begin, end - begin);
+        const char next = end < normalized.size() ? normalized[end] : ' ';
         if (next == ':' || next == '*') continue;  // a field name, or a wildcard's stem
-        if (skip_last && span.end == normalized.size()) continue;
+        if (skip_last && end == normalized.size()) continue;
         if (has_ascii_upper(word)) continue;
+        // Segments and bigrams of CJK, Hangul and Thai get no spelling suggestions.
+        if (static_cast<unsigned char>(word.front()) >= 0xE0) continue;
         const std::string term(word);
         if (database.term_exists(term)) continue;
         if (!stemmer.is_none() && database.term_exists("Z" + stemmer(term))) continue;
         return true;
     }
     return false;
+}
+
+// "ferry." is a finished word, though the analysis drops the period.
+bool ends_in_punctuation(std::string_view q) {
+    const std::size_t last = q.find_last_not_of(" \t\r\n");
+    if (last == std::string_view::npos) return false;
+    const auto c = static_cast<unsigned char>(q[last]);
+    return c < 0x80 && c != '_' && c != '*' && !std::isalnum(c);
 }
 
 // Some indexed word starts with `word`: typed on the way to it, not misspelt.
@@ -148,14 +199,17 @@ Result<QueryBuilder::Built, ApiError> QueryBuilder::build(const SearchRequest& r
     Built built;
     built.query = filter(request);
     if (is_blank_query(request.q)) return built;
-    analyzer_.configure(parser_, query_language(request));
-    const std::string normalized = normalize_query(request.q);
+    const std::optional<std::string> language = query_language(database_, request);
+    analyzer_.configure(parser_, language);
+    PreparedQuery prepared = prepare_query(request.q);
+    const std::string& normalized = prepared.text;
     const std::size_t words = count_query_words(normalized);
     const bool all_words = matching == Matching::kByLength && words <= kMaxAllWordsQueryWords;
-    const std::optional<std::string> unfinished =
-        request.partial ? partial_word(normalized) : std::nullopt;
+    const std::optional<std::string> unfinished = request.partial && !ends_in_punctuation(request.q)
+                                                      ? partial_word(normalized)
+                                                      : std::nullopt;
     const bool keep_last = unfinished && is_known_prefix(database_, *unfinished);
-    const unsigned flags = parse_flags(request, normalized, keep_last);
+    const unsigned flags = parse_flags(language, request, normalized, keep_last);
     auto text = parse(normalized, all_words ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, flags);
     if (!text) return Unexpected(std::move(text).error());
     if (text->empty()) return built;  // only punctuation: list by date, as for an empty q
@@ -167,19 +221,64 @@ Result<QueryBuilder::Built, ApiError> QueryBuilder::build(const SearchRequest& r
     built.corrected = correction(normalized, unfinished, keep_last);
     built.can_relax = all_words && words > 1;
     built.text_empty = false;
-    built.text = *text;
-    built.query =
-        has_filters(request) ? Xapian::Query(Xapian::Query::OP_FILTER, *text, built.query) : *text;
+    const Xapian::Query matched =
+        request.langs.empty()
+            ? in_each_language(*text, normalized,
+                               all_words ? Xapian::Query::OP_AND : Xapian::Query::OP_OR,
+                               flags & ~unsigned{Xapian::QueryParser::FLAG_SPELLING_CORRECTION})
+            : *text;
+    built.text = prefer_exact_forms(matched, prepared.exact_forms);
+    built.query = has_filters(request)
+                      ? Xapian::Query(Xapian::Query::OP_FILTER, built.text, built.query)
+                      : built.text;
     return built;
 }
 
-unsigned QueryBuilder::parse_flags(const SearchRequest& request, const std::string& normalized,
+Xapian::Query QueryBuilder::in_each_language(const Xapian::Query& query,
+                                             const std::string& normalized, Xapian::Query::op op,
+                                             unsigned flags) {
+    const std::vector<std::string> languages = index_languages(database_, kMaxIndexLanguages);
+    if (languages.size() < 2) return query;
+    struct Branch {
+        Xapian::Query query;
+        std::vector<std::string> languages;
+    };
+    // Keyed by the parsed query: languages whose stemmers agree on this query share a branch.
+    std::map<std::string, Branch> branches;
+    const std::string default_key = query.serialise();
+    branches[default_key].query = query;
+    for (const std::string& language : languages) {
+        analyzer_.configure(parser_, language);
+        auto parsed = parse(normalized, op, flags);
+        if (!parsed) continue;  // its articles are matched by the default branch
+        const std::string key = parsed->serialise();
+        if (!branches.contains(key) && branches.size() > kMaxLanguageBranches) continue;
+        Branch& branch = branches[key];
+        branch.query = *parsed;
+        branch.languages.push_back(language);
+    }
+    if (branches.size() == 1) return query;
+    std::vector<Xapian::Query> parts;
+    std::vector<std::string> elsewhere;  // languages with a branch of their own
+    for (auto& [key, branch] : branches) {
+        if (key == default_key) continue;
+        parts.emplace_back(Xapian::Query::OP_FILTER, branch.query,
+                           any_language_term(branch.languages));
+        elsewhere.insert(elsewhere.end(), branch.languages.begin(), branch.languages.end());
+    }
+    // Every other article (the default's languages, and any past kMaxLanguageBranches).
+    parts.emplace_back(Xapian::Query::OP_AND_NOT, query, any_language_term(elsewhere));
+    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+unsigned QueryBuilder::parse_flags(const std::optional<std::string>& language,
+                                   const SearchRequest& request, const std::string& normalized,
                                    bool keep_last) {
     using Parser = Xapian::QueryParser;
     const unsigned partial = request.partial ? unsigned{Parser::FLAG_PARTIAL} : 0U;
     // Spelling correction costs Xapian 0.1-0.5 ms a word even for words it knows, so it is
     // asked for only when the query looks misspelt: some word is not in the index at all.
-    const Xapian::Stem& stemmer = analyzer_.stemmer_for(query_language(request));
+    const Xapian::Stem& stemmer = analyzer_.stemmer_for(language);
     const bool misspelt = has_unknown_word(database_, stemmer, normalized, keep_last);
     return kParseFlags | partial | (misspelt ? unsigned{Parser::FLAG_SPELLING_CORRECTION} : 0U);
 }

@@ -20,6 +20,12 @@ namespace dateline::server {
 // Short queries ask for every word; longer ones are natural language and rank by any word.
 inline constexpr std::size_t kMaxAllWordsQueryWords = 4;
 
+// An index's articles are matched with the query analysed in their own language: languages
+// whose stemmers read the query alike share one branch of the query; past this many
+// branches, and past this many languages, articles are matched in the query's language.
+inline constexpr std::size_t kMaxLanguageBranches = 8;
+inline constexpr std::size_t kMaxIndexLanguages = 64;
+
 class QueryBuilder {
 public:
     enum class Matching {
@@ -47,9 +53,13 @@ public:
     static bool has_filters(const SearchRequest& request);
 
 private:
+    // The query for an index of several languages: each language's articles matched by the
+    // query as analysed in their language (its stemmer), the most frequent languages first.
+    Xapian::Query in_each_language(const Xapian::Query& query, const std::string& normalized,
+                                   Xapian::Query::op op, unsigned flags);
     // keep_last: the last word is unfinished and completable, so not a reason to correct.
-    unsigned parse_flags(const SearchRequest& request, const std::string& normalized,
-                         bool keep_last);
+    unsigned parse_flags(const std::optional<std::string>& language, const SearchRequest& request,
+                         const std::string& normalized, bool keep_last);
     // Did-you-mean for the last parse, "" when none; `unfinished` is its partial last word.
     std::string correction(const std::string& normalized,
                            const std::optional<std::string>& unfinished, bool keep_last);

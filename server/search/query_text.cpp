@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "dateline/text_analyzer.hpp"
+#include "dateline/term_analysis.hpp"
 
 namespace dateline::server {
 namespace {
@@ -70,18 +70,167 @@ bool allows_partial(std::string_view lead) {
     return false;
 }
 
+struct TermList : TermSink {
+    std::vector<AnalyzedTerm> terms;
+    void add(const AnalyzedTerm& term) override { terms.push_back(term); }
+};
+
+struct Group {
+    std::size_t begin = 0, end = 0;   // bytes of q
+    std::size_t first = 0, last = 0;  // terms, last exclusive
+};
+
+std::vector<Group> groups_of(const std::vector<AnalyzedTerm>& terms) {
+    std::vector<Group> groups;
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+        if (groups.empty() || terms[groups.back().first].group != terms[i].group)
+            groups.push_back({terms[i].begin, terms[i].end, i, i});
+        Group& group = groups.back();
+        group.begin = std::min(group.begin, terms[i].begin);
+        group.end = std::max(group.end, terms[i].end);
+        group.last = i + 1;
+    }
+    return groups;
+}
+
+enum class Field { kNone, kText, kBoolean };
+
+Field field_named(std::string_view name) {
+    for (const std::string_view text : {"title", "author"})
+        if (name == text) return Field::kText;
+    for (const std::string_view boolean : {"source", "tag"})
+        if (name == boolean) return Field::kBoolean;
+    return Field::kNone;
+}
+
+std::string ascii_lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+// One pass over q: syntax copied, words replaced by their query forms.
+class QueryPreparation {
+public:
+    QueryPreparation(std::string_view q, bool keep_operators)
+        : q_(q), keep_operators_(keep_operators) {}
+
+    PreparedQuery run() {
+        TermList list;
+        analyze_terms(q_, list);
+        terms_ = std::move(list.terms);
+        for (const Group& group : groups_of(terms_)) {
+            if (group.begin < pos_) continue;  // inside a source:/tag: value
+            copy_syntax(group.begin);
+            word(group);
+        }
+        copy_syntax(q_.size());
+        tidy();
+        return std::move(out_);
+    }
+
+private:
+    void word(const Group& group) {
+        const std::string_view raw = q_.substr(group.begin, group.end - group.begin);
+        if (keep_operators_ && !in_quote_ && operator_at(group, raw)) return;
+        if (group.end < q_.size() && q_[group.end] == ':' && !in_quote_) {
+            const Field field = field_named(ascii_lower(raw));
+            if (field != Field::kNone) return field_prefix(group, raw, field);
+        }
+        const bool negated = !text().empty() && text().back() == '-';
+        text() +=
+            query_form(std::span(terms_).subspan(group.first, group.last - group.first), in_quote_);
+        for (std::size_t i = group.first; i < group.last; ++i)
+            if (!negated && !terms_[i].exact.empty() && terms_[i].role == TermRole::kPrimary)
+                out_.exact_forms.push_back(terms_[i].exact);
+        pos_ = group.end;
+        after_word_ = pos_;
+    }
+
+    bool operator_at(const Group& group, std::string_view raw) {
+        std::size_t end = group.end;
+        if ((raw == "NEAR" || raw == "ADJ") && end + 1 < q_.size() && q_[end] == '/' &&
+            is_ascii_digit(q_[end + 1])) {
+            ++end;
+            while (end < q_.size() && is_ascii_digit(q_[end])) ++end;
+        }
+        if (!is_operator(q_.substr(group.begin, end - group.begin))) return false;
+        text().append(q_, group.begin, end - group.begin);
+        pos_ = end;
+        return true;
+    }
+
+    void field_prefix(const Group& group, std::string_view raw, Field field) {
+        text() += ascii_lower(raw);
+        text() += ':';
+        pos_ = group.end + 1;
+        after_word_ = std::string_view::npos;
+        if (field != Field::kBoolean) return;
+        // A filter value is matched whole, as the indexer stored it: copied as typed.
+        std::size_t end = pos_;
+        if (end < q_.size() && q_[end] == '"') {
+            end = q_.find('"', end + 1);
+            end = end == std::string_view::npos ? q_.size() : end + 1;
+        } else {
+            while (end < q_.size() && !is_space(q_[end])) ++end;
+        }
+        text().append(q_, pos_, end - pos_);
+        pos_ = end;
+    }
+
+    void copy_syntax(std::size_t to) {
+        for (; pos_ < to; ++pos_) {
+            const char c = q_[pos_];
+            if (c == '"') {
+                in_quote_ = !in_quote_;
+                text() += c;
+            } else if ((c == '(' || c == ')') && !in_quote_) {
+                text() += c;
+            } else if ((c == '+' || c == '-') && !in_quote_ && at_token_start() &&
+                       pos_ + 1 < q_.size() && !is_space(q_[pos_ + 1])) {
+                text() += c;
+            } else if (c == '*' && pos_ == after_word_ && !in_quote_) {
+                text() += c;
+            } else {
+                text() += ' ';
+            }
+        }
+    }
+
+    bool at_token_start() { return text().empty() || text().back() == ' ' || text().back() == '('; }
+
+    // Single spaces, none at the ends.
+    void tidy() {
+        std::string tidied;
+        for (const char c : text()) {
+            if (c == ' ' && (tidied.empty() || tidied.back() == ' ')) continue;
+            tidied += c;
+        }
+        if (!tidied.empty() && tidied.back() == ' ') tidied.pop_back();
+        text() = std::move(tidied);
+    }
+
+    static bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+    std::string& text() { return out_.text; }
+
+    std::string_view q_;
+    bool keep_operators_;
+    std::vector<AnalyzedTerm> terms_;
+    PreparedQuery out_;
+    std::size_t pos_ = 0;
+    std::size_t after_word_ = std::string_view::npos;  // where a wildcard '*' may follow
+    bool in_quote_ = false;
+};
+
 }  // namespace
 
+PreparedQuery prepare_query(std::string_view q, bool keep_operators) {
+    return QueryPreparation(q, keep_operators).run();
+}
+
 std::string normalize_query(std::string_view q, bool keep_operators) {
-    std::string out;
-    for (const std::string_view token : split_tokens(q)) {
-        if (!out.empty()) out += ' ';
-        if (keep_operators && is_operator(token))
-            out += token;
-        else
-            out += TextAnalyzer::normalize(token);
-    }
-    return out;
+    return prepare_query(q, keep_operators).text;
 }
 
 std::size_t count_query_words(std::string_view normalized) {

@@ -1,6 +1,9 @@
-// Preparing the q text for Xapian's QueryParser: the same normalisation the indexer applies
-// to every word, with the boolean operators kept as typed (they are upper-case on purpose),
-// and the word count that chooses between all-words and any-word matching.
+// Preparing the q text for Xapian's QueryParser: every written word replaced by the query
+// form of its terms under the indexer's own analysis (dateline/term_analysis.hpp), so that
+// QueryParser's tokenizer meets exactly the indexed terms ("e-mail" -> email, "北京大学" ->
+// "北京 大学", "Café" -> cafe); the query syntax (quotes, parentheses, +/-, field:, *) and the
+// boolean operators kept as typed (they are upper-case on purpose); the word count that chooses
+// between all-words and any-word matching.
 // Pure functions; thread-safe.
 #pragma once
 
@@ -12,9 +15,15 @@
 
 namespace dateline::server {
 
-// Each whitespace-separated token through TextAnalyzer::normalize, except AND, OR, NOT, XOR,
-// NEAR and ADJ (also NEAR/n, ADJ/n); tokens joined by single spaces. With keep_operators
-// false the operators are lower-cased too, so they read as plain words.
+struct PreparedQuery {
+    std::string text;                      // for QueryParser
+    std::vector<std::string> exact_forms;  // accented words as typed (case-folded), not excluded
+};
+
+// Words through the analysis, except AND, OR, NOT, XOR, NEAR and ADJ (also NEAR/n, ADJ/n) and
+// field names; source:/tag: values verbatim (they are matched whole). Punctuation that is not
+// query syntax becomes a space. With keep_operators false the operators are words too.
+PreparedQuery prepare_query(std::string_view q, bool keep_operators = true);
 std::string normalize_query(std::string_view q, bool keep_operators = true);
 
 // Words the user typed, not counting operators; a quoted phrase counts as one word.

@@ -40,7 +40,7 @@ struct SearchRequest {
     std::optional<std::chrono::seconds> recency_half_life;
     std::size_t page = 1;
     std::size_t per_page = 10;
-    bool facet_source = false, facet_tag = false;
+    bool facet_source = false, facet_tag = false, facet_lang = false;
     DateFacet facet_date = DateFacet::kNone;
     std::size_t snippet_words = 30;
     // The reader may still be typing the last word: it also matches as a prefix ("fer" finds

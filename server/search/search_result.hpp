@@ -30,7 +30,7 @@ struct SearchResult {
     bool relaxed = false;                   // no all-words match: fell back to any-word matching
     std::optional<std::string> suggestion;  // did-you-mean, from the spelling data
     std::vector<Hit> hits;
-    std::map<std::string, std::vector<FacetValue>> facets;  // "source", "tag", "date"
+    std::map<std::string, std::vector<FacetValue>> facets;  // "source", "tag", "lang", "date"
     std::uint64_t index_revision = 0;
     // Names this exact state of this database: the revision combined with the database's UUID,
     // which compaction changes while restarting the revision count. ETags are built from it.

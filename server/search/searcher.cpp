@@ -22,12 +22,17 @@ Unexpected<ApiError> failure(ErrorCode code, std::string message) {
     return Unexpected(ApiError{code, std::move(message), std::nullopt});
 }
 
-// An index written by a newer or older schema would answer wrongly; refuse it instead.
-std::optional<std::string> schema_mismatch(const Xapian::Database& database) {
+// An index written by a newer or older schema would answer wrongly; refuse it instead, and
+// say how to upgrade an old one.
+std::optional<std::string> schema_mismatch(const Xapian::Database& database,
+                                           const std::string& path) {
     const std::string version = database.get_metadata(std::string(schema::kVersionMetadataKey));
     if (version.empty() || version == schema::kVersion) return std::nullopt;
-    return "the index has schema version " + version + "; this server reads version " +
-           std::string(schema::kVersion) + " (rebuild the index with this release)";
+    const std::string found = "the index at " + path + " has schema version " + version +
+                              "; this server reads version " + std::string(schema::kVersion);
+    if (schema::is_older_version(version))
+        return found + ": run `dateline-index reindex --db " + path + "` to upgrade it";
+    return found + ": serve it with the release that wrote it";
 }
 
 // FNV-1a over the UUID, mixed with the revision: stable for one database state, different
@@ -60,7 +65,7 @@ Result<Searcher, ApiError> Searcher::open(const std::string& path) {
     const std::optional<DirectoryIdentity> identity = directory_identity(path);
     try {
         Searcher searcher{Xapian::Database(path)};
-        if (auto mismatch = schema_mismatch(searcher.database_))
+        if (auto mismatch = schema_mismatch(searcher.database_, path))
             return failure(ErrorCode::kUnavailable, *mismatch);
         searcher.path_ = path;
         searcher.identity_ = identity;
@@ -85,7 +90,7 @@ void Searcher::refresh() {
         const std::optional<DirectoryIdentity> current = directory_identity(path_);
         if (!opened_ || current != identity_) {
             Xapian::Database fresh(path_);  // throws DatabaseOpeningError when gone
-            if (auto mismatch = schema_mismatch(fresh))
+            if (auto mismatch = schema_mismatch(fresh, path_))
                 throw Xapian::DatabaseOpeningError(*mismatch);
             database_ = std::move(fresh);
             identity_ = current;

@@ -13,9 +13,14 @@
 
 #include "dateline/text_analyzer.hpp"
 #include "search/term_matcher.hpp"
-#include "search/word_tokenizer.hpp"
 
 namespace dateline::server {
+
+// A piece of text highlighting treats as one: a word, a dictionary segment, a Hangul syllable.
+struct TextUnit {
+    std::size_t begin = 0, end = 0;  // bytes
+    int concept_id = TermMatcher::kNoMatch;
+};
 
 class SnippetBuilder {
 public:
@@ -37,16 +42,16 @@ private:
         std::size_t begin = 0, end = 0;  // word indexes, end exclusive
     };
 
-    // Concept id per word (TermMatcher::kNoMatch where none).
-    std::vector<int> match_words(std::string_view text, const std::vector<WordSpan>& words,
-                                 const std::optional<std::string>& lang);
-    Window densest_window(const std::vector<int>& matches, std::size_t max_words) const;
-    // The first and last word of the best run of matches within max_words.
-    std::pair<std::size_t, std::size_t> best_passage(const std::vector<int>& matches,
+    // The text's units, each with the concept it matched (the analysis the indexer ran).
+    std::vector<TextUnit> match_units(std::string_view text,
+                                      const std::optional<std::string>& lang);
+    Window densest_window(const std::vector<TextUnit>& units, std::size_t max_words) const;
+    // The first and last unit of the best run of matches within max_words.
+    std::pair<std::size_t, std::size_t> best_passage(const std::vector<TextUnit>& units,
                                                      const std::vector<std::size_t>& hits,
                                                      std::size_t max_words) const;
-    std::string render(std::string_view text, const std::vector<WordSpan>& words,
-                       const std::vector<int>& matches, Window window, bool more_after) const;
+    std::string render(std::string_view text, const std::vector<TextUnit>& units, Window window,
+                       bool more_after) const;
 
     TextAnalyzer& analyzer_;
     TermMatcher matcher_;

@@ -6,7 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "dateline/accent_folding.hpp"
 #include "dateline/index_schema.hpp"
+#include "dateline/text_analyzer.hpp"
 #include "search/query_text.hpp"
 #include "search/search_request.hpp"
 
@@ -19,9 +21,25 @@ struct Prefix {
     std::string last;        // the word being typed
 };
 
+// Each typed word as the index holds it (normalised, accent-folded), single spaces; words are
+// kept whole, unlike search analysis, because type-ahead completes the word as written.
+std::string plain_words(std::string_view typed) {
+    std::string out;
+    std::size_t pos = 0;
+    while (pos < typed.size()) {
+        const std::size_t start = typed.find_first_not_of(" \t\r\n", pos);
+        if (start == std::string_view::npos) break;
+        const std::size_t end = std::min(typed.find_first_of(" \t\r\n", start), typed.size());
+        if (!out.empty()) out += ' ';
+        out += fold_accents(TextAnalyzer::normalize(typed.substr(start, end - start)));
+        pos = end;
+    }
+    return out;
+}
+
 Prefix split_prefix(std::string_view typed) {
     Prefix prefix;
-    prefix.normalized = normalize_query(typed, false);
+    prefix.normalized = plain_words(typed);
     const std::size_t space = prefix.normalized.rfind(' ');
     const std::size_t cut = space == std::string::npos ? 0 : space + 1;
     prefix.head = prefix.normalized.substr(0, cut);
@@ -68,7 +86,7 @@ std::vector<std::string> matching_titles(const Xapian::Database& database, TextA
     parser.set_max_expansion(SearchLimits::kMaxWildcardExpansion,
                              Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
                              Xapian::QueryParser::FLAG_PARTIAL);
-    const unsigned flags = Xapian::QueryParser::FLAG_PARTIAL | Xapian::QueryParser::FLAG_CJK_NGRAM;
+    const unsigned flags = Xapian::QueryParser::FLAG_PARTIAL;
     Xapian::Query query;
     try {
         query = parser.parse_query(normalized, flags, std::string(schema::kTitlePrefix));
@@ -114,8 +132,9 @@ std::vector<std::string> suggest_completions(const Xapian::Database& database,
     if (typed.normalized.empty() || limit == 0) return {};
     std::vector<std::string> terms = frequent_terms(database, typed.last, limit);
     for (std::string& term : terms) term = typed.head + term;
-    return merge(matching_titles(database, analyzer, typed.normalized, limit), std::move(terms),
-                 limit);
+    // Titles are searched with the search analysis (segments, bigrams, joined words).
+    return merge(matching_titles(database, analyzer, normalize_query(prefix, false), limit),
+                 std::move(terms), limit);
 }
 
 }  // namespace dateline::server

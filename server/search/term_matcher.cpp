@@ -3,19 +3,12 @@
 #include "search/term_matcher.hpp"
 
 #include "dateline/index_schema.hpp"
-#include "dateline/text_analyzer.hpp"
 
 namespace dateline::server {
 namespace {
 
 bool is_ascii_upper(char c) {
     return c >= 'A' && c <= 'Z';
-}
-
-bool is_ascii(std::string_view text) {
-    for (const char c : text)
-        if (static_cast<unsigned char>(c) >= 0x80) return false;
-    return true;
 }
 
 // Snowball stemmers rewrite word endings only, except these, which also strip prefixes
@@ -65,31 +58,19 @@ void TermMatcher::set_language(const Xapian::Stem& stemmer, std::string_view lan
     stem_cache_.clear();
 }
 
-int TermMatcher::match(std::string_view word) {
+int TermMatcher::match(const AnalyzedTerm& term) {
     if (empty()) return kNoMatch;
-    normalize_into(word, key_);
-    if (!stems_.empty() && stemmer_ != nullptr && may_stem_to_query_stem(key_)) {
+    const std::string& key = term.term;
+    if (!stems_.empty() && stemmer_ != nullptr && is_stemmable(term) &&
+        may_stem_to_query_stem(key)) {
         // A stem match first: all forms of a word then share one concept.
-        const int id = stem_concept(key_);
+        const int id = stem_concept(key);
         if (id != kNoMatch) return id;
     }
-    if (const auto found = words_.find(key_); found != words_.end()) return found->second;
+    if (const auto found = words_.find(key); found != words_.end()) return found->second;
     for (const auto& [prefix, id] : prefixes_)
-        if (key_.starts_with(prefix)) return id;
+        if (key.starts_with(prefix)) return id;
     return kNoMatch;
-}
-
-void TermMatcher::normalize_into(std::string_view word, std::string& key) {
-    if (is_ascii(word)) {
-        key.assign(word);
-        for (char& c : key)
-            if (is_ascii_upper(c)) c = static_cast<char>(c - 'A' + 'a');
-        return;
-    }
-    key = TextAnalyzer::normalize(word);
-    std::size_t at = 0;
-    while ((at = key.find("\u2019", at)) != std::string::npos)
-        key.replace(at, 3, "'");  // the indexer reads a curly apostrophe as '
 }
 
 int TermMatcher::stem_concept(const std::string& key) {

@@ -1,7 +1,8 @@
-// TermMatcher: decides which words of an article a query matched, for highlighting. Built
+// TermMatcher: decides which terms of an article a query matched, for highlighting. Built
 // from the parsed query's terms (unprefixed words, title words, and Z-prefixed stems) and its
-// wildcard prefixes; a word matches when its normalised form is a query word, its stem (in
-// the article's language) is a query stem, or it starts with a wildcard prefix. Words that
+// wildcard prefixes; an article's term (from the same analysis the indexer ran) matches when
+// it is a query word, its stem (in the article's language) is a query stem, or it starts with
+// a wildcard prefix. Words that
 // share a stem share one concept id, so "strike" and "striking" count once for density.
 // Not thread-safe (caches stems): one per search.
 #pragma once
@@ -13,6 +14,8 @@
 #include <vector>
 
 #include <xapian.h>
+
+#include "dateline/term_analysis.hpp"
 
 namespace dateline::server {
 
@@ -30,11 +33,10 @@ public:
     // its primary subtag. Keeps the cache when the stemmer is the same as before.
     void set_language(const Xapian::Stem& stemmer, std::string_view language);
 
-    // The concept id the word matches, or kNoMatch. `word` is raw article text.
-    int match(std::string_view word);
+    // The concept id the term matches, or kNoMatch.
+    int match(const AnalyzedTerm& term);
 
 private:
-    static void normalize_into(std::string_view word, std::string& key);
     int add_concept(std::unordered_map<std::string, int>& table, std::string key);
     int stem_concept(const std::string& key);
     bool may_stem_to_query_stem(const std::string& key) const;
@@ -47,7 +49,6 @@ private:
     bool prefilter_ = true;  // stems keep the word's first letter: skip stemming other words
     const Xapian::Stem* stemmer_ = nullptr;
     std::unordered_map<std::string, int> stem_cache_;  // word -> stem's concept, for stemmer_
-    std::string key_;                                  // reused buffer
 };
 
 }  // namespace dateline::server

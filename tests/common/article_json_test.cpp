@@ -170,3 +170,43 @@ TEST_CASE("the stored form is the normalised article", "[article]") {
     REQUIRE(reparsed);
     CHECK(article_to_json(reparsed->article) == stored);
 }
+
+TEST_CASE("the stored form reads back as the same article, untouched", "[article]") {
+    json record = valid_record();
+    // Plain text that looks like markup once stored: reading it back must not decode it again.
+    record["body"] = "<p>Prices &amp;lt; 5 &amp;amp; rising</p>";
+    record["tags"] = json::array({"Port", "Transport"});
+    record["url"] = "https://gazette.example/a-1";
+    record["author"] = "Ana Ruiz";
+    record["summary"] = "Crews stopped.";
+    record["lang"] = "pt-BR";
+    record["updated"] = "2024-03-13T09:00:00+01:00";
+    record["original_source"] = "Wire";
+    record["original_url"] = "/wire/a-1";
+    const auto parsed = parse_article(record.dump());
+    REQUIRE(parsed);
+    const json stored = article_to_json(parsed->article);
+    REQUIRE(stored["body"] == "Prices &lt; 5 &amp; rising");
+    const auto read = article_from_stored_json(stored);
+    REQUIRE(read);
+    CHECK(article_to_json(*read) == stored);
+    CHECK(read->body == "Prices &lt; 5 &amp; rising");
+}
+
+TEST_CASE("stored JSON that the indexer did not write is refused", "[article]") {
+    const json stored = article_to_json(parse_article(valid_record().dump())->article);
+    const auto [bad, field] = GENERATE_COPY(table<json, std::string>({
+        {json::array(), "record"},
+        {without(stored, "title"), "title"},
+        {with(stored, "body", 5), "body"},
+        {with(stored, "date", "yesterday"), "date"},
+        {with(stored, "tags", "Port"), "tags"},
+        {with(stored, "tags", json::array({1})), "tags"},
+        {with(stored, "lang", json::array()), "lang"},
+        {with(stored, "updated", "13/03/2024"), "updated"},
+    }));
+    CAPTURE(bad.dump());
+    const auto read = article_from_stored_json(bad);
+    REQUIRE_FALSE(read);
+    CHECK(read.error().field == field);
+}

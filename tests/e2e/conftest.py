@@ -14,6 +14,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import threading
 from pathlib import Path
@@ -203,6 +204,7 @@ class ServerProcess:
     def __init__(self, binary, arguments, label="server", env=None):
         self.label = label
         self.lines = []
+        self.signalled = False
         self.host = self.port = None
         self._ready = threading.Event()
         if env is None:  # the options under test come from the command line only
@@ -235,3 +237,21 @@ class ServerProcess:
             self.process.kill()  # SIGKILL to this PID only
         self.process.wait(timeout=30)
         self._reader.join(timeout=5)
+
+    def send_sigterm(self):
+        """One SIGTERM to this PID (a second one would mean "stop at once")."""
+        if not self.signalled and self.process.poll() is None:
+            os.kill(self.process.pid, signal.SIGTERM)
+            self.signalled = True
+
+    def terminate(self, timeout=20):
+        """SIGTERM to this PID, unless already sent; returns the exit status."""
+        self.send_sigterm()
+        try:
+            status = self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.kill()
+            pytest.fail(f"{self.label} did not exit within {timeout} s of SIGTERM; "
+                        f"stderr: {self.stderr()}", pytrace=False)
+        self._reader.join(timeout=5)
+        return status

@@ -74,7 +74,7 @@ STATS_SCHEMA = {
         "top_tags": COUNTS,
         "size_bytes": {"type": "integer", "minimum": 0},
         "revision": {"type": "integer", "minimum": 0},
-        "schema_version": {"const": "1"},
+        "schema_version": {"const": "2"},
     },
 }
 

@@ -23,7 +23,6 @@ import os
 import random
 import re
 import select
-import signal
 import socket
 import subprocess
 import threading
@@ -185,7 +184,6 @@ class Server(ServerProcess):
 
     def __init__(self, binary, db, extra_args=(), label="server", env=None):
         SERVERS.append(self)
-        self.signalled = False
         arguments = ["--db", db, "--listen", "127.0.0.1:0"] if db is not None else []
         super().__init__(binary, [*arguments, *extra_args], label=label, env=env)
 
@@ -224,24 +222,6 @@ class Server(ServerProcess):
         first_line = data.split(b"\r\n", 1)[0].decode("latin-1")
         method, target = first_line.split(" ")[:2]
         return record_and_check(self.label, method, target[:200], reply)
-
-    def send_sigterm(self):
-        """One SIGTERM to this PID (a second one would mean "stop at once")."""
-        if not self.signalled and self.process.poll() is None:
-            os.kill(self.process.pid, signal.SIGTERM)
-            self.signalled = True
-
-    def terminate(self, timeout=20):
-        """SIGTERM to this PID, unless already sent; returns the exit status."""
-        self.send_sigterm()
-        try:
-            status = self.process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            self.kill()
-            pytest.fail(f"{self.label} did not exit within {timeout} s of SIGTERM; "
-                        f"stderr: {self.stderr()}", pytrace=False)
-        self._reader.join(timeout=5)
-        return status
 
 
 

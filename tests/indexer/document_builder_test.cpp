@@ -5,6 +5,7 @@
 
 #include "dateline/article_json.hpp"
 #include "dateline/index_schema.hpp"
+#include "dateline/term_analysis.hpp"
 #include "document_builder.hpp"
 
 using namespace dateline;
@@ -35,6 +36,26 @@ public:
             database_.replace_document(schema::id_term(a.id), builder.build(a));
     }
 
+    // Each word of a plain query in its query form, as the server prepares queries; queries
+    // with phrases or fields (plain ASCII words here) go to QueryParser as typed.
+    static std::string query_text(std::string_view query) {
+        if (query.find_first_of("\":") != std::string_view::npos)
+            return TextAnalyzer::normalize(query);
+        struct Terms : TermSink {
+            std::vector<AnalyzedTerm> list;
+            void add(const AnalyzedTerm& term) override { list.push_back(term); }
+        } terms;
+        analyze_terms(query, terms);
+        std::string text;
+        for (std::size_t i = 0; i < terms.list.size();) {
+            std::size_t j = i;
+            while (j < terms.list.size() && terms.list[j].group == terms.list[i].group) ++j;
+            text += query_form(std::span(terms.list).subspan(i, j - i), false) + ' ';
+            i = j;
+        }
+        return text;
+    }
+
     // Ids matching a query parsed the way a search box would send it.
     std::vector<std::string> search(const std::string& query,
                                     const std::optional<std::string>& lang = {}) {
@@ -44,9 +65,7 @@ public:
         parser.add_prefix("title", std::string(schema::kTitlePrefix));
         parser.add_boolean_prefix("source", std::string(schema::kSourcePrefix));
         parser.add_boolean_prefix("tag", std::string(schema::kTagPrefix));
-        const unsigned flags =
-            Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_CJK_NGRAM;
-        return ids(parser.parse_query(TextAnalyzer::normalize(query), flags));
+        return ids(parser.parse_query(query_text(query), Xapian::QueryParser::FLAG_DEFAULT));
     }
 
     std::vector<std::string> ids(const Xapian::Query& query) {

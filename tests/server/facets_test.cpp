@@ -1,5 +1,5 @@
-// Facet counts: sources, tags (a list per article) and dates by year, month or day; the top
-// values by count, then value; counts exact on a small index.
+// Facet counts: sources, tags (a list per article), languages and dates by year, month or day;
+// the top values by count, then value; counts exact on a small index.
 #include <catch2/catch.hpp>
 
 #include "test_index.hpp"
@@ -90,4 +90,32 @@ TEST_CASE("facets show the top ten values, most frequent first, then by value", 
                         {"Source K", 2},
                         {"Source A", 1},
                         {"Source D", 1}});
+}
+
+TEST_CASE("the lang facet counts primary language subtags, and follows the lang filter",
+          "[facets]") {
+    std::vector<Article> articles;
+    const auto add = [&](std::string id, std::string lang) {
+        Article a = article(std::move(id), "Port", "Ferry.");
+        a.lang = std::move(lang);
+        articles.push_back(std::move(a));
+    };
+    add("1", "fr");
+    add("2", "fr-CA");  // counted with fr, as lang=fr finds it
+    add("3", "de");
+    add("4", "pt-BR");
+    add("5", "en");
+    add("6", "FR");
+    TestIndex index(articles);
+    Searcher searcher = index.searcher();
+
+    auto all = searcher.search(request({{"facets", "lang"}}));
+    REQUIRE(all);
+    CHECK(counts(all->facets.at("lang")) == Counts{{"fr", 3}, {"de", 1}, {"en", 1}, {"pt", 1}});
+    CHECK(all->facets.count("source") == 0);
+
+    auto french = searcher.search(request({{"facets", "lang,source"}, {"lang", "fr"}}));
+    REQUIRE(french);
+    CHECK(counts(french->facets.at("lang")) == Counts{{"fr", 3}});
+    CHECK(counts(french->facets.at("source")) == Counts{{"Harbour Gazette", 3}});
 }

@@ -64,6 +64,7 @@ TEST_CASE("a search response has every documented field", "[search_json]") {
     request.page = 2;
     request.per_page = 5;
     request.facet_source = true;
+    request.facet_lang = true;
     request.facet_date = DateFacet::kMonth;
 
     SearchResult result;
@@ -74,6 +75,7 @@ TEST_CASE("a search response has every documented field", "[search_json]") {
     result.hits = {sample_hit()};
     result.facets["source"] = {{"Harbour Gazette", 12}};
     result.facets["tag"] = {{"economy", 3}};  // not requested: left out
+    result.facets["lang"] = {{"en", 10}, {"fr", 2}};
 
     const nlohmann::json json = search_response_json(request, result, 1.25);
     CHECK(json["total"] == 12);
@@ -94,8 +96,10 @@ TEST_CASE("a search response has every documented field", "[search_json]") {
                                                     {"recency", "30d"}});
     CHECK(json["hits"] == nlohmann::json::array({hit_json(sample_hit())}));
     CHECK(json["facets"] ==
-          nlohmann::json{{"source", {{{"value", "Harbour Gazette"}, {"count", 12}}}},
-                         {"date", nlohmann::json::array()}});
+          nlohmann::json{
+              {"source", {{{"value", "Harbour Gazette"}, {"count", 12}}}},
+              {"lang", {{{"value", "en"}, {"count", 10}}, {{"value", "fr"}, {"count", 2}}}},
+              {"date", nlohmann::json::array()}});
     CHECK(json.size() == 11);
 }
 

@@ -304,4 +304,23 @@ TEST_CASE("an index of another schema version is refused", "[searcher][database]
     REQUIRE_FALSE(searcher);
     CHECK(searcher.error().code == ErrorCode::kUnavailable);
     CHECK_THAT(searcher.error().message, Catch::Contains("schema version 99"));
+    CHECK_THAT(searcher.error().message, !Catch::Contains("reindex"));  // cannot downgrade
+}
+
+TEST_CASE("an index of an older schema version is refused with the way to upgrade it",
+          "[searcher][database]") {
+    TempDir dir;
+    const std::string path = dir / "index";
+    const std::string older = std::to_string(std::stoul(std::string(schema::kVersion)) - 1);
+    {
+        Xapian::WritableDatabase database(path, Xapian::DB_CREATE_OR_OPEN);
+        database.set_metadata(std::string(schema::kVersionMetadataKey), older);
+        database.commit();
+    }
+    auto searcher = Searcher::open(path);
+    REQUIRE_FALSE(searcher);
+    CHECK(searcher.error().code == ErrorCode::kUnavailable);
+    CHECK_THAT(searcher.error().message,
+               Catch::Contains("schema version " + older) &&
+                   Catch::Contains("run `dateline-index reindex --db " + path + "`"));
 }

@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include "search/html_escape.hpp"
+#include "search/query_text.hpp"
 #include "search/snippet_builder.hpp"
-#include "search/word_tokenizer.hpp"
 
 using namespace dateline;
 using namespace dateline::server;
@@ -21,15 +21,17 @@ public:
                         const std::optional<std::string>& lang = std::nullopt) {
         return builder_.snippet(text, lang, words);
     }
-    std::string highlight(std::string_view text) { return builder_.highlight(text, std::nullopt); }
+    std::string highlight(std::string_view text,
+                          const std::optional<std::string>& lang = std::nullopt) {
+        return builder_.highlight(text, lang);
+    }
 
 private:
     Xapian::Query parse(const std::string& q) {
         Xapian::QueryParser parser;
         analyzer_.configure(parser, std::nullopt);
         parser.add_prefix("title", "S");
-        return parser.parse_query(
-            q, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_CJK_NGRAM);
+        return parser.parse_query(normalize_query(q), Xapian::QueryParser::FLAG_DEFAULT);
     }
 
     TextAnalyzer analyzer_;
@@ -112,11 +114,25 @@ TEST_CASE("wildcards, CJK and other scripts highlight too", "[snippet]") {
     CHECK(apostrophe.snippet("We don\u2019t stop.", 30) == "We <mark>don\u2019t</mark> stop.");
 }
 
-TEST_CASE("the word tokenizer keeps offsets and splits CJK per character", "[snippet]") {
-    const std::string text = "Ça va, 電力! x_y don't";
-    std::vector<std::string> found;
-    for (const WordSpan& w : split_words(text))
-        found.push_back(text.substr(w.begin, w.end - w.begin));
-    CHECK(found == std::vector<std::string>{"Ça", "va", "電", "力", "x", "y", "don't"});
-    CHECK(split_words("\xff\xfe broken").size() == 1);  // malformed bytes are not words
+TEST_CASE("highlights cover the matched characters in every script", "[snippet]") {
+    const auto [q, text, expected] = GENERATE(table<const char*, const char*, const char*>({
+        {"서울", "서울에서 열린 회의", "<mark>서울</mark>에서 열린 회의"},
+        {"평창", "평창올림픽이 열렸다", "<mark>평창</mark>올림픽이 열렸다"},
+        {"평창올림픽", "평창올림픽이 열렸다", "<mark>평창올림픽</mark>이 열렸다"},
+        {"北京", "北京大学的学生", "<mark>北京</mark>大学的学生"},
+        {"cafe", "Un Café à Zürich", "Un <mark>Café</mark> à Zürich"},
+        {"zurich", "Un Café à Zürich", "Un Café à <mark>Zürich</mark>"},
+        {"Washington", "Washington\u2019s plan", "<mark>Washington\u2019s</mark> plan"},
+        {"email", "Send an e-mail today", "Send an <mark>e</mark>-<mark>mail</mark> today"},
+        {"F-35", "The F35 and the F-35A", "The <mark>F35</mark> and the F-35A"},
+        {"économie", "Sur l\u2019économie française", "Sur <mark>l\u2019économie</mark> française"},
+    }));
+    CAPTURE(q, text);
+    Snippets s(q);
+    CHECK(s.highlight(text) == expected);
+}
+
+TEST_CASE("malformed bytes are not words", "[snippet]") {
+    Snippets s("broken");
+    CHECK(s.highlight("\xff\xfe broken") == "\xff\xfe <mark>broken</mark>");
 }

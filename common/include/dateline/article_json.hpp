@@ -42,4 +42,10 @@ Result<ParsedArticle, RecordError> article_from_json(const nlohmann::json& recor
 // The stored form: normalised (UTC dates, plain-text body), absent optionals omitted.
 nlohmann::json article_to_json(const Article& article);
 
+// The inverse of article_to_json, for rebuilding an index from what it stores: fields are
+// taken as stored (already plain text, already within the limits), so that plain text that
+// happens to look like markup ("5 &lt; 6") is never decoded a second time. Fails only for JSON
+// that article_to_json did not write (a field missing or of the wrong type, a bad date).
+Result<Article, RecordError> article_from_stored_json(const nlohmann::json& stored);
+
 }  // namespace dateline

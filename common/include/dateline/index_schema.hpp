@@ -14,13 +14,27 @@ namespace dateline::schema {
 
 // Bumped when the meaning of a term or slot changes; stored as database metadata so a
 // reader can refuse an index it does not understand.
-inline constexpr std::string_view kVersion = "1";
+// 2: terms from dateline's own analysis (accent-folded words, exact accented forms under
+// kExactPrefix, ICU-segmented CJK and Thai words, Hangul bigrams, joined hyphenated words) and
+// detected languages; `dateline-index reindex` upgrades an index from version 1.
+inline constexpr std::string_view kVersion = "2";
 inline constexpr std::string_view kVersionMetadataKey = "dateline.schema_version";
+// True when a stored version is older than kVersion (so `dateline-index reindex` upgrades the
+// index); a version that is no whole number, never written by Dateline, counts as older.
+bool is_older_version(std::string_view version);
+// The language assumed for articles whose language is neither given nor detectable, and for
+// queries in no recognisable language (a primary subtag, "en" unless the operator chose one).
+inline constexpr std::string_view kDefaultLanguageMetadataKey = "dateline.default_language";
 
 // Free-text prefixes (positional, searchable as title:, author:). Title and body text is
 // also indexed unprefixed so plain words match either.
 inline constexpr std::string_view kTitlePrefix = "S";
 inline constexpr std::string_view kAuthorTextPrefix = "A";
+// Stems of unprefixed words ("Z" + stem), of title words ("ZS" + stem): Xapian's convention.
+inline constexpr std::string_view kStemPrefix = "Z";
+// The exact, unfolded form of a word whose accent-folded form is what it is indexed under
+// ("XEcafé" beside "cafe"): no positions, used to rank exact accented matches first.
+inline constexpr std::string_view kExactPrefix = "XE";
 
 // Boolean filter prefixes: exact, normalised values (see filter_term).
 inline constexpr std::string_view kSourcePrefix = "XS";

@@ -67,10 +67,10 @@ bench: build
 	bench/index_bench.sh
 	bench/search_bench.sh
 
-## fuzz: build the feed and HTML page fuzz targets with clang (libFuzzer, ASan+UBSan) and run
+## fuzz: build the feed, HTML page and query analysis fuzz targets with clang (libFuzzer, ASan+UBSan) and run
 ## each for $(FUZZ_SECONDS) s from the kept corpus; new inputs land in build/fuzz/found/<target>
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := feed_reader_fuzz html_page_reader_fuzz
+FUZZ_TARGETS := feed_reader_fuzz html_page_reader_fuzz query_analysis_fuzz
 fuzz: deps
 	@dpkg -s clang-14 libclang-rt-14-dev >/dev/null 2>&1 || \
 		(DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
@@ -78,11 +78,12 @@ fuzz: deps
 	cmake --preset fuzz >/dev/null
 	cmake --build --preset fuzz
 	for target in $(FUZZ_TARGETS); do \
-		case $$target in feed_*) seeds=feeds ;; *) seeds=pages ;; esac; \
+		case $$target in feed_*) seeds=tests/fixtures/archives/feeds ;; \
+			html_*) seeds=tests/fixtures/archives/pages ;; *) seeds= ;; esac; \
 		mkdir -p build/fuzz/found/$$target && \
 		build/fuzz/fuzz/$$target -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=10 \
 			-rss_limit_mb=2048 -dict=fuzz/$$target.dict -artifact_prefix=build/fuzz/ \
-			build/fuzz/found/$$target fuzz/corpus/$$target tests/fixtures/archives/$$seeds \
+			build/fuzz/found/$$target fuzz/corpus/$$target $$seeds \
 			|| exit 1; \
 	done
 

@@ -40,14 +40,18 @@ std::set<std::string> parsed_terms(const std::string& text) {
 // word, else every primary term.
 std::set<std::string> expected_terms(std::span<const dateline::AnalyzedTerm> group) {
     std::set<std::string> primaries, joined;
+    std::size_t parts = 0;
     for (const auto& term : group) {
-        if (term.role == dateline::TermRole::kPrimary) primaries.insert(term.term);
+        if (term.role == dateline::TermRole::kPrimary) {
+            primaries.insert(term.term);
+            ++parts;
+        }
         if (term.role == dateline::TermRole::kJoined) joined.insert(term.term);
     }
     const bool segmented =
         !group.empty() && (group.front().kind == dateline::TermKind::kSegmented ||
                            group.front().kind == dateline::TermKind::kBigram);
-    if (!segmented && primaries.size() > 1 && !joined.empty()) return joined;
+    if (!segmented && parts > 1 && !joined.empty()) return joined;
     return primaries.empty() ? joined : primaries;
 }
 

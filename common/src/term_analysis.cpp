@@ -51,6 +51,12 @@ bool is_ascii(std::string_view text) {
                        [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
+// QueryParser lower-cases every term; case folding leaves a few letters upper case (Cherokee
+// folds to its capitals), so the index must hold what QueryParser will make of them.
+void append_lower(std::string& out, char32_t c) {
+    Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(static_cast<unsigned>(c)));
+}
+
 // ' and ’ and ʼ read alike; characters NFKC may introduce that are not word characters go.
 std::string clean_normalized(std::string text) {
     std::string out;
@@ -60,10 +66,38 @@ std::string clean_normalized(std::string text) {
         const ScriptClass type = classify(c.value);
         if (detail::is_apostrophe(c.value))
             out += '\'';
-        else if (c.value == '.' ||
-                 (type != ScriptClass::kSeparator && type != ScriptClass::kConnector))
-            out.append(text, pos, c.length);  // '.' only stands in numbers: "5.93"
+        else if (c.value == '.')
+            out += '.';  // only stands in numbers: "5.93"
+        else if (type != ScriptClass::kSeparator && type != ScriptClass::kConnector)
+            append_lower(out, c.value);
         pos += c.length;
+    }
+    return out;
+}
+
+// Folding can take away what stood between apostrophes ("a'ـ'b" -> "a''b"): an apostrophe
+// stays only where QueryParser keeps it inside a word, between two characters that are not
+// both digits.
+std::string tidy_apostrophes(std::string term) {
+    if (term.find('\'') == std::string::npos) return term;
+    std::string out;
+    char32_t previous = 0;
+    for (std::size_t pos = 0; pos < term.size();) {
+        const CodePoint c = decode_at(term, pos);
+        const std::size_t next = pos + c.length;
+        if (c.value == '\'') {
+            const char32_t following = next < term.size() ? decode_at(term, next).value : 0;
+            const bool keep = previous != 0 && previous != '\'' && following != 0 &&
+                              following != '\'' &&
+                              !(detail::is_digit(previous) && detail::is_digit(following));
+            if (!keep) {
+                pos = next;
+                continue;
+            }
+        }
+        out.append(term, pos, c.length);
+        previous = c.value;
+        pos = next;
     }
     return out;
 }
@@ -75,7 +109,7 @@ void normalize_word(std::string_view raw, std::string& out) {
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
         return;
     }
-    out = clean_normalized(TextAnalyzer::normalize(raw));
+    out = tidy_apostrophes(clean_normalized(TextAnalyzer::normalize(raw)));
 }
 
 TermKind kind_of(std::string_view term) {
@@ -106,20 +140,30 @@ private:
         return pos < text_.size() ? classify(decode_at(text_, pos).value) : ScriptClass::kSeparator;
     }
 
+    // An apostrophe joins what is around it, as QueryParser reads it: "don't", "80's", but
+    // not "2'0" (digits on both sides).
+    bool inner_apostrophe(char32_t previous, std::size_t next) const {
+        if (class_at(next) != ScriptClass::kWord) return false;
+        return !(detail::is_digit(previous) && detail::is_digit(decode_at(text_, next).value));
+    }
+
     // Letters, digits, marks and apostrophes between them, from `pos`.
     Segment read_segment(std::size_t pos) const {
         Segment segment{pos, pos};
         std::size_t letters = 0;
+        char32_t previous = 0;
         while (pos < text_.size()) {
             const CodePoint c = decode_at(text_, pos);
             const ScriptClass type = classify(c.value);
             if (type == ScriptClass::kConnector && detail::is_apostrophe(c.value) &&
-                class_at(pos + c.length) == ScriptClass::kWord) {
+                inner_apostrophe(previous, pos + c.length)) {
                 segment.all_digits = false;
+                previous = c.value;
                 pos += c.length;
                 continue;
             }
             if (type != ScriptClass::kWord) break;
+            previous = c.value;
             if (detail::is_letter(c.value)) {
                 segment.has_letter = true;
                 ++letters;
@@ -253,7 +297,8 @@ private:
         if (is_ascii(normalized)) {
             term_.term.assign(normalized);  // keeps the buffer: no allocation per word
         } else {
-            term_.term = fold_accents(normalized);
+            term_.term = tidy_apostrophes(fold_accents(normalized));
+            if (term_.term.empty()) return false;  // only marks that fold away
             if (term_.term != normalized) term_.exact.assign(normalized);
         }
         term_.begin = begin;

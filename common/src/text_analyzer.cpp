@@ -7,6 +7,8 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include "dateline/stop_words.hpp"
+
 namespace dateline {
 namespace {
 
@@ -21,6 +23,12 @@ public:
     std::string operator()(const std::string& word) override { return word; }
     std::string get_description() const override { return "none"; }
 };
+
+// The primary subtag a text is analysed in: English when none is given.
+std::string language_of(const std::optional<std::string>& lang) {
+    return lang ? TextAnalyzer::primary_language(*lang)
+                : std::string(TextAnalyzer::kDefaultLanguage);
+}
 
 const icu::Normalizer2* nfkc_casefold() {
     // ICU owns the instance and it is immutable, so sharing it across threads is safe.
@@ -75,7 +83,7 @@ const Xapian::Stem& TextAnalyzer::stemmer_for(const std::optional<std::string>& 
 }
 
 CachingStemmer& TextAnalyzer::cached_stemmer_for(const std::optional<std::string>& lang) {
-    const std::string language = lang ? primary_language(*lang) : std::string(kDefaultLanguage);
+    const std::string language = language_of(lang);
     if (auto found = stemmers_.find(language); found != stemmers_.end()) return found->second;
     Xapian::Stem stemmer(new IdentityStem);
     try {
@@ -90,6 +98,11 @@ void TextAnalyzer::configure(Xapian::QueryParser& parser, const std::optional<st
     parser.set_stemmer(stemmer_for(lang));
     // STEM_SOME: a plain word matches its stem ("Z" term), a phrase word its exact form.
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    // The language's function words are dropped from a query that has other words, so "the
+    // ferry strike" asks for ferry and strike only. QueryParser keeps them in a phrase, after
+    // "+", and in a query (or bracketed group) made of nothing else. nullptr (no list) clears
+    // the previous language's stopper.
+    parser.set_stopper(stopper_for(language_of(lang)));
 }
 
 }  // namespace dateline

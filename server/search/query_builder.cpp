@@ -7,8 +7,10 @@
 #include <map>
 #include <optional>
 
+#include "dateline/accent_folding.hpp"
 #include "dateline/index_schema.hpp"
 #include "dateline/language_detector.hpp"
+#include "dateline/stop_words.hpp"
 #include "search/index_languages.hpp"
 #include "search/query_text.hpp"
 
@@ -200,14 +202,15 @@ Result<QueryBuilder::Built, ApiError> QueryBuilder::build(const SearchRequest& r
     built.query = filter(request);
     if (is_blank_query(request.q)) return built;
     const std::optional<std::string> language = query_language(database_, request);
-    analyzer_.configure(parser_, language);
+    read_in(language);
     PreparedQuery prepared = prepare_query(request.q);
     const std::string& normalized = prepared.text;
     const std::size_t words = count_query_words(normalized);
     const bool all_words = matching == Matching::kByLength && words <= kMaxAllWordsQueryWords;
-    const std::optional<std::string> unfinished = request.partial && !ends_in_punctuation(request.q)
-                                                      ? partial_word(normalized)
-                                                      : std::nullopt;
+    const bool mid_word =
+        request.partial && !ends_in_punctuation(request.q) && !ends_with_operator(request.q);
+    const std::optional<std::string> unfinished =
+        mid_word ? partial_word(normalized) : std::nullopt;
     const bool keep_last = unfinished && is_known_prefix(database_, *unfinished);
     const unsigned flags = parse_flags(language, request, normalized, keep_last);
     auto text = parse(normalized, all_words ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, flags);
@@ -227,7 +230,7 @@ Result<QueryBuilder::Built, ApiError> QueryBuilder::build(const SearchRequest& r
                                all_words ? Xapian::Query::OP_AND : Xapian::Query::OP_OR,
                                flags & ~unsigned{Xapian::QueryParser::FLAG_SPELLING_CORRECTION})
             : *text;
-    built.text = prefer_exact_forms(matched, prepared.exact_forms);
+    built.text = prefer_exact_forms(matched, without_stop_words(prepared.exact_forms));
     built.query = has_filters(request)
                       ? Xapian::Query(Xapian::Query::OP_FILTER, built.text, built.query)
                       : built.text;
@@ -248,7 +251,7 @@ Xapian::Query QueryBuilder::in_each_language(const Xapian::Query& query,
     const std::string default_key = query.serialise();
     branches[default_key].query = query;
     for (const std::string& language : languages) {
-        analyzer_.configure(parser_, language);
+        read_in(language);
         auto parsed = parse(normalized, op, flags);
         if (!parsed) continue;  // its articles are matched by the default branch
         const std::string key = parsed->serialise();
@@ -269,6 +272,12 @@ Xapian::Query QueryBuilder::in_each_language(const Xapian::Query& query,
     // Every other article (the default's languages, and any past kMaxLanguageBranches).
     parts.emplace_back(Xapian::Query::OP_AND_NOT, query, any_language_term(elsewhere));
     return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+std::vector<std::string> QueryBuilder::without_stop_words(std::vector<std::string> forms) const {
+    if (stopper_ == nullptr) return forms;
+    std::erase_if(forms, [&](const std::string& form) { return (*stopper_)(fold_accents(form)); });
+    return forms;
 }
 
 unsigned QueryBuilder::parse_flags(const std::optional<std::string>& language,
@@ -322,6 +331,22 @@ Result<Xapian::Query, ApiError> QueryBuilder::parse(const std::string& normalize
         return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(std::string()), *parsed);
     }
     parser_.set_default_op(op);
+    // "the -ferry": without its stop words the query would be exclusions only.
+    const bool keep_stop_words = stopper_ != nullptr && only_stop_words(normalized, *stopper_);
+    if (keep_stop_words) parser_.set_stopper(nullptr);
+    auto parsed = parse_syntax(normalized, flags);
+    if (keep_stop_words) parser_.set_stopper(stopper_);
+    return parsed;
+}
+
+void QueryBuilder::read_in(const std::optional<std::string>& language) {
+    analyzer_.configure(parser_, language);
+    stopper_ = stopper_for(language ? TextAnalyzer::primary_language(*language)
+                                    : std::string(TextAnalyzer::kDefaultLanguage));
+}
+
+Result<Xapian::Query, ApiError> QueryBuilder::parse_syntax(const std::string& normalized,
+                                                           unsigned flags) {
     try {
         return parser_.parse_query(normalized, flags);
     } catch (const Xapian::QueryParserError&) {

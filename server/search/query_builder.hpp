@@ -65,10 +65,16 @@ private:
                            const std::optional<std::string>& unfinished, bool keep_last);
     Result<Xapian::Query, ApiError> parse(const std::string& normalized, Xapian::Query::op op,
                                           unsigned flags);
+    Result<Xapian::Query, ApiError> parse_syntax(const std::string& normalized, unsigned flags);
+    // Sets the parser's stemmer and stop words for a language.
+    void read_in(const std::optional<std::string>& language);
+    // Accented words worth ranking by exact form: not the stop words ("à").
+    std::vector<std::string> without_stop_words(std::vector<std::string> forms) const;
 
     const Xapian::Database& database_;
     TextAnalyzer& analyzer_;
     Xapian::QueryParser parser_;
+    const Xapian::Stopper* stopper_ = nullptr;  // the language read_in() last chose
 };
 
 }  // namespace dateline::server

@@ -3,6 +3,7 @@
 #include "search/query_text.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "dateline/term_analysis.hpp"
 
@@ -53,6 +54,15 @@ bool has_word_char(std::string_view token) {
 bool is_word_byte(char c) {
     return static_cast<unsigned char>(c) >= 0x80 || (c >= '0' && c <= '9') ||
            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+// A token without the query syntax around its word: "+(ferry*" -> "ferry".
+std::string_view bare_word(std::string_view token) {
+    while (!token.empty() && (token.front() == '+' || token.front() == '(')) token.remove_prefix(1);
+    while (!token.empty() && (token.back() == ')' || token.back() == '*')) token.remove_suffix(1);
+    if (const std::size_t colon = token.find(':'); colon != std::string_view::npos)
+        token.remove_prefix(colon + 1);
+    return token;
 }
 
 // Where the trailing run of word bytes of `text` starts.
@@ -120,7 +130,8 @@ public:
         TermList list;
         analyze_terms(q_, list);
         terms_ = std::move(list.terms);
-        for (const Group& group : groups_of(terms_)) {
+        groups_ = groups_of(terms_);
+        for (const Group& group : groups_) {
             if (group.begin < pos_) continue;  // inside a source:/tag: value
             copy_syntax(group.begin);
             word(group);
@@ -156,9 +167,41 @@ private:
             while (end < q_.size() && is_ascii_digit(q_[end])) ++end;
         }
         if (!is_operator(q_.substr(group.begin, end - group.begin))) return false;
+        // "NEAR/2-x" is no operator: its digits start a word of their own.
+        if (end < q_.size() && !is_space(q_[end]) && q_[end] != '(' && q_[end] != '"') return false;
+        // An operator needs something on both sides ("a AND NOT b" is fine): a stray one is a
+        // word, so QueryParser is not left with a syntax error.
+        if (!after_operand(raw) || !operand_follows(end, raw)) return false;
         text().append(q_, group.begin, end - group.begin);
         pos_ = end;
         return true;
+    }
+
+    bool after_operand(std::string_view op) {
+        std::string_view before = text();
+        while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+        if (before.empty()) return false;
+        if (op == "NOT" && (before.ends_with(" AND") || before.ends_with(" OR"))) return true;
+        const char last = before.back();
+        return last == '"' || last == ')' || last == '*' ||
+               static_cast<unsigned char>(last) >= 0x80 ||
+               std::isalnum(static_cast<unsigned char>(last)) || last == '\'';
+    }
+
+    // What follows `end` is a phrase, or a word with terms that is not an operator itself
+    // (after AND or OR: a NOT, then one). Words that give no terms (too long) do not count.
+    bool operand_follows(std::size_t end, std::string_view op) const {
+        const auto next = std::find_if(groups_.begin(), groups_.end(),
+                                       [&](const Group& group) { return group.begin >= end; });
+        const std::size_t stop = next == groups_.end() ? q_.size() : next->begin;
+        for (std::size_t i = end; i < stop; ++i) {
+            if (q_[i] == '"') return true;
+            if (!is_space(q_[i]) && q_[i] != '(' && q_[i] != '+' && q_[i] != '-') return false;
+        }
+        if (next == groups_.end()) return false;
+        const std::string_view word = q_.substr(next->begin, next->end - next->begin);
+        if ((op == "AND" || op == "OR") && word == "NOT") return operand_follows(next->end, word);
+        return !is_operator(word) && word != "NEAR" && word != "ADJ";
     }
 
     void field_prefix(const Group& group, std::string_view raw, Field field) {
@@ -217,6 +260,7 @@ private:
     std::string_view q_;
     bool keep_operators_;
     std::vector<AnalyzedTerm> terms_;
+    std::vector<Group> groups_;
     PreparedQuery out_;
     std::size_t pos_ = 0;
     std::size_t after_word_ = std::string_view::npos;  // where a wildcard '*' may follow
@@ -245,6 +289,17 @@ std::size_t count_query_words(std::string_view normalized) {
     return words;
 }
 
+bool only_stop_words(std::string_view normalized, const Xapian::Stopper& stopper) {
+    bool any = false;
+    for (const std::string_view token : split_tokens(normalized)) {
+        if (is_operator(token) || !has_word_char(token) || token.front() == '-') continue;
+        if (token.find('"') != std::string_view::npos) return false;  // phrases keep them
+        if (!stopper(std::string(bare_word(token)))) return false;
+        any = true;
+    }
+    return any;
+}
+
 std::vector<std::string> wildcard_prefixes(std::string_view normalized) {
     std::vector<std::string> prefixes;
     for (const std::string_view token : split_tokens(normalized)) {
@@ -265,6 +320,11 @@ std::optional<std::string> partial_word(std::string_view normalized) {
     const std::size_t start = trailing_word_start(token);
     if (start == token.size() || !allows_partial(token.substr(0, start))) return std::nullopt;
     return std::string(token.substr(start));
+}
+
+bool ends_with_operator(std::string_view q) {
+    const std::vector<std::string_view> tokens = split_tokens(q);
+    return !tokens.empty() && is_operator(tokens.back());
 }
 
 std::string with_last_word(std::string query, std::string_view word) {

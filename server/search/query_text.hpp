@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include <xapian.h>
+
 namespace dateline::server {
 
 struct PreparedQuery {
@@ -26,8 +28,12 @@ struct PreparedQuery {
 PreparedQuery prepare_query(std::string_view q, bool keep_operators = true);
 std::string normalize_query(std::string_view q, bool keep_operators = true);
 
-// Words the user typed, not counting operators; a quoted phrase counts as one word.
+// Words the user typed, not counting operators; a quoted phrase counts as one word. Stop words
+// count: the all-words rule is about how much the reader typed.
 std::size_t count_query_words(std::string_view normalized);
+
+// Every word the query requires or may match (not excluded with "-") is a stop word.
+bool only_stop_words(std::string_view normalized, const Xapian::Stopper& stopper);
 
 // The stems of `prefix*` wildcards in the (normalised) query, for highlighting: "ferr" for
 // "title:ferr*". Negated wildcards (-ferr*) are left out: they never match a hit.
@@ -37,6 +43,9 @@ std::vector<std::string> wildcard_prefixes(std::string_view normalized);
 // highlighting and spelling; nullopt when the query ends in a phrase, an operator, an exclusion,
 // a wildcard, punctuation or a source:/tag: value, where Xapian keeps the word whole.
 std::optional<std::string> partial_word(std::string_view normalized);
+
+// The query as typed ends in an operator ("ferry OR"): the reader is not in the middle of a word.
+bool ends_with_operator(std::string_view q);
 
 // `query` with its trailing word replaced by `word`: "ferry quilfeather" -> "ferry quillfeather".
 std::string with_last_word(std::string query, std::string_view word);

@@ -81,6 +81,7 @@ std::vector<std::string> matching_titles(const Xapian::Database& database, TextA
                                          const std::string& normalized, std::size_t limit) {
     Xapian::QueryParser parser;
     analyzer.configure(parser, std::nullopt);
+    parser.set_stopper(nullptr);  // type-ahead in any language: no English stop words
     parser.set_database(database);
     parser.set_default_op(Xapian::Query::OP_AND);
     parser.set_max_expansion(SearchLimits::kMaxWildcardExpansion,

@@ -136,6 +136,20 @@ TEST_CASE("short queries need every word, and relax to any word when none has th
     CHECK(nothing->total == 0);
 }
 
+TEST_CASE("stop words are dropped unless the query would lose its meaning", "[query]") {
+    TestIndex index(harbour_news());
+    Searcher searcher = index.searcher();
+    const auto found = [&](const std::string& q) {
+        auto result = searcher.search(request({{"q", q}}));
+        REQUIRE(result);
+        return sorted(ids(*result));
+    };
+    CHECK(found("the bus strike") == Ids{"c"});  // "the" is not required
+    CHECK(found("a ferry strike") == Ids{"a"});  // article a has no "a" standing alone
+    CHECK(found("the -ferry") == Ids{"c"});      // not "ferry": the stop word is kept
+    CHECK(found("\"the strike\"") == Ids{"c"});  // phrases keep them
+}
+
 TEST_CASE("long natural-language queries rank by any word without relaxing", "[query]") {
     TestIndex index(harbour_news());
     Searcher searcher = index.searcher();

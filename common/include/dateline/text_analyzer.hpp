@@ -31,7 +31,7 @@ private:
             return std::hash<std::string_view>{}(text);
         }
     };
-    static constexpr std::size_t kMaxEntries = 200'000;
+    static constexpr std::size_t kMaxEntries = 100'000;
 
     Xapian::Stem stemmer_;
     std::unordered_map<std::string, std::string, Hash, std::equal_to<>> stems_;

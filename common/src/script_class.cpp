@@ -6,10 +6,9 @@
 
 namespace dateline::detail {
 
-CodePoint decode_at(std::string_view text, std::size_t pos) {
+CodePoint decode_multibyte_at(std::string_view text, std::size_t pos) {
     const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[pos + i]); };
     const unsigned lead = byte(0);
-    if (lead < 0x80) return {static_cast<char32_t>(lead), 1};
     const std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
     if (length == 0 || pos + length > text.size()) return {0xFFFD, 1};
     char32_t value = lead & (0x7F >> length);
@@ -57,27 +56,19 @@ bool is_cjk_ideograph_or_kana(char32_t c) {
            !(c >= 0x1000 && c <= 0x109F) && !(c >= 0x1780 && c <= 0x17FF);
 }
 
-bool is_letter(char32_t c) {
-    if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+bool is_letter_non_ascii(char32_t c) {
     const auto type = Xapian::Unicode::get_category(static_cast<unsigned>(c));
     return type == Xapian::Unicode::UPPERCASE_LETTER || type == Xapian::Unicode::LOWERCASE_LETTER ||
            type == Xapian::Unicode::TITLECASE_LETTER || type == Xapian::Unicode::MODIFIER_LETTER ||
            type == Xapian::Unicode::OTHER_LETTER;
 }
 
-bool is_digit(char32_t c) {
-    if (c < 0x80) return c >= '0' && c <= '9';
+bool is_digit_non_ascii(char32_t c) {
     return Xapian::Unicode::get_category(static_cast<unsigned>(c)) ==
            Xapian::Unicode::DECIMAL_DIGIT_NUMBER;
 }
 
-ScriptClass classify(char32_t c) {
-    if (c < 0x80) {
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')
-            return ScriptClass::kWord;
-        if (c == '\'' || c == '-' || c == '.' || c == ',') return ScriptClass::kConnector;
-        return ScriptClass::kSeparator;
-    }
+ScriptClass classify_non_ascii(char32_t c) {
     if (is_apostrophe(c) || is_hyphen(c)) return ScriptClass::kConnector;
     if (!Xapian::Unicode::is_wordchar(static_cast<unsigned>(c))) return ScriptClass::kSeparator;
     if (is_hangul(c)) return ScriptClass::kHangul;

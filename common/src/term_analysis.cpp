@@ -153,6 +153,17 @@ private:
         std::size_t letters = 0;
         char32_t previous = 0;
         while (pos < text_.size()) {
+            // Plain ASCII letters and digits, the bulk of most text, without the general path.
+            const auto byte = static_cast<unsigned char>(text_[pos]);
+            if (detail::is_ascii_word_char(byte)) {
+                const bool letter = (byte | 0x20) >= 'a' && (byte | 0x20) <= 'z';
+                segment.has_letter = segment.has_letter || letter;
+                letters += letter ? 1 : 0;
+                if (byte < '0' || byte > '9') segment.all_digits = false;
+                previous = byte;
+                ++pos;
+                continue;
+            }
             const CodePoint c = decode_at(text_, pos);
             const ScriptClass type = classify(c.value);
             if (type == ScriptClass::kConnector && detail::is_apostrophe(c.value) &&

@@ -79,11 +79,14 @@ Result<void, ApiError> check_term_count(const Xapian::Query& text, std::size_t w
                  " (each CJK character and character pair counts)");
 }
 
-// The language to read the query in: the one asked for, else the query's own (by script, or
-// cld2 when sure), else the index's default.
+// The language to read the query in: the one asked for; in an index of one language, that
+// one (its articles are what the query must match); else the query's own (by script, or cld2
+// when sure), else the index's default.
 std::optional<std::string> query_language(const Xapian::Database& database,
-                                          const SearchRequest& request) {
+                                          const SearchRequest& request,
+                                          const std::vector<std::string>& index_languages) {
     if (request.langs.size() == 1) return request.langs.front();
+    if (index_languages.size() == 1) return index_languages.front();
     if (auto detected = detect_query_language(request.q)) return detected;
     std::string fallback = database.get_metadata(std::string(schema::kDefaultLanguageMetadataKey));
     if (!fallback.empty()) return fallback;
@@ -201,7 +204,11 @@ Result<QueryBuilder::Built, ApiError> QueryBuilder::build(const SearchRequest& r
     Built built;
     built.query = filter(request);
     if (is_blank_query(request.q)) return built;
-    const std::optional<std::string> language = query_language(database_, request);
+    // Only a search over every language needs the index's languages.
+    const std::vector<std::string> languages = request.langs.empty()
+                                                   ? index_languages(database_, kMaxIndexLanguages)
+                                                   : std::vector<std::string>{};
+    const std::optional<std::string> language = query_language(database_, request, languages);
     read_in(language);
     PreparedQuery prepared = prepare_query(request.q);
     const std::string& normalized = prepared.text;
@@ -226,7 +233,7 @@ Result<QueryBuilder::Built, ApiError> QueryBuilder::build(const SearchRequest& r
     built.text_empty = false;
     const Xapian::Query matched =
         request.langs.empty()
-            ? in_each_language(*text, normalized,
+            ? in_each_language(*text, languages, normalized,
                                all_words ? Xapian::Query::OP_AND : Xapian::Query::OP_OR,
                                flags & ~unsigned{Xapian::QueryParser::FLAG_SPELLING_CORRECTION})
             : *text;
@@ -238,9 +245,9 @@ Result<QueryBuilder::Built, ApiError> QueryBuilder::build(const SearchRequest& r
 }
 
 Xapian::Query QueryBuilder::in_each_language(const Xapian::Query& query,
+                                             const std::vector<std::string>& languages,
                                              const std::string& normalized, Xapian::Query::op op,
                                              unsigned flags) {
-    const std::vector<std::string> languages = index_languages(database_, kMaxIndexLanguages);
     if (languages.size() < 2) return query;
     struct Branch {
         Xapian::Query query;

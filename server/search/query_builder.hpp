@@ -55,8 +55,10 @@ public:
 private:
     // The query for an index of several languages: each language's articles matched by the
     // query as analysed in their language (its stemmer), the most frequent languages first.
-    Xapian::Query in_each_language(const Xapian::Query& query, const std::string& normalized,
-                                   Xapian::Query::op op, unsigned flags);
+    Xapian::Query in_each_language(const Xapian::Query& query,
+                                   const std::vector<std::string>& languages,
+                                   const std::string& normalized, Xapian::Query::op op,
+                                   unsigned flags);
     // keep_last: the last word is unfinished and completable, so not a reason to correct.
     unsigned parse_flags(const std::optional<std::string>& language, const SearchRequest& request,
                          const std::string& normalized, bool keep_last);

@@ -11,7 +11,7 @@ LISTEN ?= 127.0.0.1:8080
 DEBIAN_PACKAGES := cmake ninja-build g++ pkg-config \
 	libxapian-dev xapian-tools libboost1.81-dev nlohmann-json3-dev libicu-dev \
 	catch2 libcli11-dev libgumbo-dev libpugixml-dev zlib1g-dev libcld2-dev \
-	python3 python3-pytest python3-jsonschema time prometheus chromium
+	python3 python3-pytest python3-jsonschema python3-xapian time prometheus chromium
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <map>
 #include <optional>
+#include <unordered_set>
 
 #include "dateline/accent_folding.hpp"
 #include "dateline/index_schema.hpp"
@@ -211,7 +212,7 @@ Result<QueryBuilder::Built, ApiError> QueryBuilder::build(const SearchRequest& r
     const std::optional<std::string> language = query_language(database_, request, languages);
     read_in(language);
     PreparedQuery prepared = prepare_query(request.q);
-    const std::string& normalized = prepared.text;
+    std::string normalized = std::move(prepared.text);
     const std::size_t words = count_query_words(normalized);
     const bool all_words = matching == Matching::kByLength && words <= kMaxAllWordsQueryWords;
     const bool mid_word =
@@ -226,6 +227,16 @@ Result<QueryBuilder::Built, ApiError> QueryBuilder::build(const SearchRequest& r
     built.wildcard_prefixes = wildcard_prefixes(normalized);
     // The partial word expands like a wildcard (set_max_expansion bounds both).
     if (unfinished) built.wildcard_prefixes.push_back(*unfinished);
+    if (!all_words &&
+        distinct_terms(*text) + built.wildcard_prefixes.size() > SearchLimits::kMaxQueryTerms) {
+        // A pasted paragraph: its rarest words say most about what it is looking for, and
+        // bound the work like any other query.
+        normalized = most_selective_words(normalized, analyzer_.stemmer_for(language),
+                                          SearchLimits::kMaxQueryTerms);
+        text = parse(normalized, Xapian::Query::OP_OR, flags);
+        if (!text) return Unexpected(std::move(text).error());
+        built.wildcard_prefixes.clear();
+    }
     if (auto too_many = check_term_count(*text, built.wildcard_prefixes.size()); !too_many)
         return Unexpected(too_many.error());
     built.corrected = correction(normalized, unfinished, keep_last);
@@ -279,6 +290,38 @@ Xapian::Query QueryBuilder::in_each_language(const Xapian::Query& query,
     // Every other article (the default's languages, and any past kMaxLanguageBranches).
     parts.emplace_back(Xapian::Query::OP_AND_NOT, query, any_language_term(elsewhere));
     return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+std::string QueryBuilder::most_selective_words(const std::string& normalized,
+                                               const Xapian::Stem& stemmer,
+                                               std::size_t limit) const {
+    struct Word {
+        Xapian::doccount frequency;
+        std::size_t order;
+        std::string text;
+    };
+    std::vector<Word> found;
+    std::unordered_set<std::string> seen;
+    for (const auto& [begin, end] : query_words(normalized)) {
+        std::string word = normalized.substr(begin, end - begin);
+        if (has_ascii_upper(word) || !seen.insert(word).second) continue;  // operators, repeats
+        if (stopper_ != nullptr && (*stopper_)(word)) continue;
+        Xapian::doccount frequency =
+            database_.get_termfreq(std::string(schema::kStemPrefix) + stemmer(word));
+        if (frequency == 0) frequency = database_.get_termfreq(word);
+        if (frequency == 0) continue;  // matches nothing either way
+        found.push_back({frequency, found.size(), std::move(word)});
+    }
+    const auto rarer = [](const Word& a, const Word& b) {
+        return a.frequency != b.frequency ? a.frequency < b.frequency : a.order < b.order;
+    };
+    std::sort(found.begin(), found.end(), rarer);
+    found.resize(std::min(found.size(), limit));
+    std::sort(found.begin(), found.end(),
+              [](const Word& a, const Word& b) { return a.order < b.order; });
+    std::string kept;
+    for (const Word& word : found) kept += (kept.empty() ? "" : " ") + word.text;
+    return kept;
 }
 
 std::vector<std::string> QueryBuilder::without_stop_words(std::vector<std::string> forms) const {

@@ -70,6 +70,10 @@ private:
     Result<Xapian::Query, ApiError> parse_syntax(const std::string& normalized, unsigned flags);
     // Sets the parser's stemmer and stop words for a language.
     void read_in(const std::optional<std::string>& language);
+    // The query's `limit` rarest words that the index has, in the order typed (stop words,
+    // operators and syntax dropped): for natural-language queries over the term limit.
+    std::string most_selective_words(const std::string& normalized, const Xapian::Stem& stemmer,
+                                     std::size_t limit) const;
     // Accented words worth ranking by exact form: not the stop words ("à").
     std::vector<std::string> without_stop_words(std::vector<std::string> forms) const;
 

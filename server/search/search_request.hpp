@@ -22,7 +22,8 @@ enum class SortOrder { kRelevance, kNewest, kOldest };
 enum class DateFacet { kNone, kYear, kMonth, kDay };
 
 struct SearchLimits {
-    static constexpr std::size_t kMaxQueryBytes = 1000;
+    // Room for a pasted paragraph; its work is bounded by kMaxQueryTerms all the same.
+    static constexpr std::size_t kMaxQueryBytes = 4096;
     static constexpr std::size_t kMaxQueryTerms = 32;
     static constexpr unsigned kMaxWildcardExpansion = 50;
     static constexpr std::size_t kMaxPerPage = 100;

@@ -18,11 +18,6 @@
 
 namespace {
 
-struct Terms : dateline::TermSink {
-    std::vector<dateline::AnalyzedTerm> list;
-    void add(const dateline::AnalyzedTerm& term) override { list.push_back(term); }
-};
-
 void require(bool condition) {
     if (!condition) std::abort();
 }
@@ -79,9 +74,7 @@ void check_groups(std::string_view text, const std::vector<dateline::AnalyzedTer
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
     if (size > 4096 || dateline::find_invalid_utf8(bytes)) return 0;  // the API rejects both
-    Terms terms;
-    dateline::analyze_terms(bytes, terms);
-    check_groups(bytes, terms.list);
+    check_groups(bytes, dateline::analyzed_terms(bytes));
     const dateline::server::PreparedQuery prepared = dateline::server::prepare_query(bytes);
     try {
         Xapian::QueryParser parser;

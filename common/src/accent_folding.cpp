@@ -1,6 +1,7 @@
 // Accent folding through ICU's canonical decomposition: decompose, drop the marks readers
 // treat as optional, map the few letters that carry a stroke instead of a mark, recompose.
 #include "dateline/accent_folding.hpp"
+#include "dateline/utf8.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -12,11 +13,6 @@
 
 namespace dateline {
 namespace {
-
-bool is_ascii(std::string_view text) {
-    return std::all_of(text.begin(), text.end(),
-                       [](char c) { return static_cast<std::uint8_t>(c) < 0x80; });
-}
 
 const icu::Normalizer2* instance(UNormalization2Mode mode) {
     UErrorCode status = U_ZERO_ERROR;

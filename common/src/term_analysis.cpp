@@ -2,6 +2,7 @@
 // read as compounds (parts joined by hyphens, periods, commas), which decide the terms: parts,
 // acronyms, numbers, the joined form; dictionary scripts go to ICU; Hangul becomes bigrams.
 #include "dateline/term_analysis.hpp"
+#include "dateline/utf8.hpp"
 
 #include <algorithm>
 #include <array>
@@ -46,11 +47,6 @@ struct Unit {
     std::string text;  // raw text, or the assembled acronym/number
 };
 
-bool is_ascii(std::string_view text) {
-    return std::all_of(text.begin(), text.end(),
-                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 // QueryParser lower-cases every term; case folding leaves a few letters upper case (Cherokee
 // folds to its capitals), so the index must hold what QueryParser will make of them.
 void append_lower(std::string& out, char32_t c) {
@@ -78,6 +74,12 @@ std::string clean_normalized(std::string text) {
 // Folding can take away what stood between apostrophes ("a'ـ'b" -> "a''b"): an apostrophe
 // stays only where QueryParser keeps it inside a word, between two characters that are not
 // both digits.
+// QueryParser's rule for an apostrophe between two word characters: it joins them unless both
+// are digits ("80's" and "don't" are words, "2'0" is two).
+bool apostrophe_joins(char32_t before, char32_t after) {
+    return !(detail::is_digit(before) && detail::is_digit(after));
+}
+
 std::string tidy_apostrophes(std::string term) {
     if (term.find('\'') == std::string::npos) return term;
     std::string out;
@@ -88,8 +90,7 @@ std::string tidy_apostrophes(std::string term) {
         if (c.value == '\'') {
             const char32_t following = next < term.size() ? decode_at(term, next).value : 0;
             const bool keep = previous != 0 && previous != '\'' && following != 0 &&
-                              following != '\'' &&
-                              !(detail::is_digit(previous) && detail::is_digit(following));
+                              following != '\'' && apostrophe_joins(previous, following);
             if (!keep) {
                 pos = next;
                 continue;
@@ -140,11 +141,10 @@ private:
         return pos < text_.size() ? classify(decode_at(text_, pos).value) : ScriptClass::kSeparator;
     }
 
-    // An apostrophe joins what is around it, as QueryParser reads it: "don't", "80's", but
-    // not "2'0" (digits on both sides).
+    // An apostrophe inside a word: a word character follows, and QueryParser joins the two.
     bool inner_apostrophe(char32_t previous, std::size_t next) const {
         if (class_at(next) != ScriptClass::kWord) return false;
-        return !(detail::is_digit(previous) && detail::is_digit(decode_at(text_, next).value));
+        return apostrophe_joins(previous, decode_at(text_, next).value);
     }
 
     // Letters, digits, marks and apostrophes between them, from `pos`.
@@ -409,6 +409,15 @@ private:
 
 std::uint32_t analyze_terms(std::string_view text, TermSink& sink) {
     return Analysis(text, sink).run();
+}
+
+std::vector<AnalyzedTerm> analyzed_terms(std::string_view text) {
+    struct List : TermSink {
+        std::vector<AnalyzedTerm> terms;
+        void add(const AnalyzedTerm& term) override { terms.push_back(term); }
+    } list;
+    analyze_terms(text, list);
+    return std::move(list.terms);
 }
 
 bool is_stemmable(const AnalyzedTerm& term) {

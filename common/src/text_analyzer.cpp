@@ -1,5 +1,6 @@
 // Text analysis: normalisation, stemmers and their cache.
 #include "dateline/text_analyzer.hpp"
+#include "dateline/utf8.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -11,11 +12,6 @@
 
 namespace dateline {
 namespace {
-
-bool is_ascii(std::string_view text) {
-    return std::all_of(text.begin(), text.end(),
-                       [](char c) { return static_cast<std::uint8_t>(c) < 0x80; });
-}
 
 // For languages without a Snowball stemmer.
 class IdentityStem : public Xapian::StemImplementation {

@@ -57,6 +57,12 @@ std::string replace_invalid_utf8(std::string_view text) {
     return out.append(text);
 }
 
+bool is_ascii(std::string_view text) {
+    for (const char c : text)
+        if (static_cast<std::uint8_t>(c) >= 0x80) return false;
+    return true;
+}
+
 std::size_t count_code_points(std::string_view text) {
     std::size_t count = 0;
     for (const char c : text)

@@ -3,7 +3,6 @@
 #include "search/query_builder.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <optional>
 #include <unordered_set>
@@ -154,14 +153,6 @@ bool has_unknown_word(const Xapian::Database& database, const Xapian::Stem& stem
     return false;
 }
 
-// "ferry." is a finished word, though the analysis drops the period.
-bool ends_in_punctuation(std::string_view q) {
-    const std::size_t last = q.find_last_not_of(" \t\r\n");
-    if (last == std::string_view::npos) return false;
-    const auto c = static_cast<unsigned char>(q[last]);
-    return c < 0x80 && c != '_' && c != '*' && !std::isalnum(c);
-}
-
 // Some indexed word starts with `word`: typed on the way to it, not misspelt.
 bool is_known_prefix(const Xapian::Database& database, const std::string& word) {
     return database.allterms_begin(word) != database.allterms_end(word);
@@ -215,8 +206,7 @@ Result<QueryBuilder::Built, ApiError> QueryBuilder::build(const SearchRequest& r
     std::string normalized = std::move(prepared.text);
     const std::size_t words = count_query_words(normalized);
     const bool all_words = matching == Matching::kByLength && words <= kMaxAllWordsQueryWords;
-    const bool mid_word =
-        request.partial && !ends_in_punctuation(request.q) && !ends_with_operator(request.q);
+    const bool mid_word = request.partial && ends_mid_word(request.q);
     const std::optional<std::string> unfinished =
         mid_word ? partial_word(normalized) : std::nullopt;
     const bool keep_last = unfinished && is_known_prefix(database_, *unfinished);
@@ -244,7 +234,7 @@ Result<QueryBuilder::Built, ApiError> QueryBuilder::build(const SearchRequest& r
     built.text_empty = false;
     const Xapian::Query matched =
         request.langs.empty()
-            ? in_each_language(*text, languages, normalized,
+            ? in_each_language(*text, language, languages, normalized,
                                all_words ? Xapian::Query::OP_AND : Xapian::Query::OP_OR,
                                flags & ~unsigned{Xapian::QueryParser::FLAG_SPELLING_CORRECTION})
             : *text;
@@ -256,6 +246,7 @@ Result<QueryBuilder::Built, ApiError> QueryBuilder::build(const SearchRequest& r
 }
 
 Xapian::Query QueryBuilder::in_each_language(const Xapian::Query& query,
+                                             const std::optional<std::string>& query_language,
                                              const std::vector<std::string>& languages,
                                              const std::string& normalized, Xapian::Query::op op,
                                              unsigned flags) {
@@ -268,7 +259,10 @@ Xapian::Query QueryBuilder::in_each_language(const Xapian::Query& query,
     std::map<std::string, Branch> branches;
     const std::string default_key = query.serialise();
     branches[default_key].query = query;
+    const std::string read_as = query_language ? TextAnalyzer::primary_language(*query_language)
+                                               : std::string(TextAnalyzer::kDefaultLanguage);
     for (const std::string& language : languages) {
+        if (language == read_as) continue;  // `query` is its parse already
         read_in(language);
         auto parsed = parse(normalized, op, flags);
         if (!parsed) continue;  // its articles are matched by the default branch
@@ -278,6 +272,7 @@ Xapian::Query QueryBuilder::in_each_language(const Xapian::Query& query,
         branch.query = *parsed;
         branch.languages.push_back(language);
     }
+    read_in(query_language);  // the stop words of the query's language apply after this
     if (branches.size() == 1) return query;
     std::vector<Xapian::Query> parts;
     std::vector<std::string> elsewhere;  // languages with a branch of their own

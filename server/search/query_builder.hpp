@@ -56,6 +56,7 @@ private:
     // The query for an index of several languages: each language's articles matched by the
     // query as analysed in their language (its stemmer), the most frequent languages first.
     Xapian::Query in_each_language(const Xapian::Query& query,
+                                   const std::optional<std::string>& query_language,
                                    const std::vector<std::string>& languages,
                                    const std::string& normalized, Xapian::Query::op op,
                                    unsigned flags);

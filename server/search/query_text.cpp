@@ -80,11 +80,6 @@ bool allows_partial(std::string_view lead) {
     return false;
 }
 
-struct TermList : TermSink {
-    std::vector<AnalyzedTerm> terms;
-    void add(const AnalyzedTerm& term) override { terms.push_back(term); }
-};
-
 struct Group {
     std::size_t begin = 0, end = 0;   // bytes of q
     std::size_t first = 0, last = 0;  // terms, last exclusive
@@ -127,9 +122,7 @@ public:
         : q_(q), keep_operators_(keep_operators) {}
 
     PreparedQuery run() {
-        TermList list;
-        analyze_terms(q_, list);
-        terms_ = std::move(list.terms);
+        terms_ = analyzed_terms(q_);
         groups_ = groups_of(terms_);
         for (const Group& group : groups_) {
             if (group.begin < pos_) continue;  // inside a source:/tag: value
@@ -322,9 +315,11 @@ std::optional<std::string> partial_word(std::string_view normalized) {
     return std::string(token.substr(start));
 }
 
-bool ends_with_operator(std::string_view q) {
+bool ends_mid_word(std::string_view q) {
     const std::vector<std::string_view> tokens = split_tokens(q);
-    return !tokens.empty() && is_operator(tokens.back());
+    if (tokens.empty() || is_operator(tokens.back())) return false;
+    const auto last = static_cast<unsigned char>(tokens.back().back());
+    return last >= 0x80 || last == '_' || last == '*' || std::isalnum(last);
 }
 
 std::string with_last_word(std::string query, std::string_view word) {

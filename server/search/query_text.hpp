@@ -44,8 +44,9 @@ std::vector<std::string> wildcard_prefixes(std::string_view normalized);
 // a wildcard, punctuation or a source:/tag: value, where Xapian keeps the word whole.
 std::optional<std::string> partial_word(std::string_view normalized);
 
-// The query as typed ends in an operator ("ferry OR"): the reader is not in the middle of a word.
-bool ends_with_operator(std::string_view q);
+// The query as typed may end in a word being typed: not in punctuation ("ferry.", which the
+// analysis drops) and not in an operator ("ferry OR", which it may turn into a word).
+bool ends_mid_word(std::string_view q);
 
 // `query` with its trailing word replaced by `word`: "ferry quilfeather" -> "ferry quillfeather".
 std::string with_last_word(std::string query, std::string_view word);

@@ -20,17 +20,6 @@ using Ids = std::vector<std::string>;
 constexpr const char* kListedLanguages[] = {"en", "de", "fr", "es", "it", "pt", "nl",
                                             "sv", "da", "no", "fi", "ru", "ar"};
 
-struct TermList : TermSink {
-    std::vector<AnalyzedTerm> terms;
-    void add(const AnalyzedTerm& term) override { terms.push_back(term); }
-};
-
-std::vector<AnalyzedTerm> analyzed(std::string_view text) {
-    TermList list;
-    analyze_terms(text, list);
-    return std::move(list.terms);
-}
-
 std::string folded(std::string_view word) {
     return fold_accents(TextAnalyzer::normalize(word));
 }
@@ -43,7 +32,7 @@ bool is_stop_word(std::string_view language, const std::string& query_word) {
 // Each written word replaced by its query form, quotes and "+" kept: what the server hands
 // QueryParser (server/search/query_text.cpp), for the plain queries of these tests.
 std::string query_text(std::string_view q) {
-    const std::vector<AnalyzedTerm> terms = analyzed(q);
+    const std::vector<AnalyzedTerm> terms = analyzed_terms(q);
     std::string text;
     std::size_t copied = 0;
     bool in_phrase = false;
@@ -70,7 +59,7 @@ public:
         const Xapian::Stem& stemmer = analyzer_.stemmer_for(lang);
         Xapian::Document document;
         document.set_data(id);
-        for (const AnalyzedTerm& term : analyzed(text)) {
+        for (const AnalyzedTerm& term : analyzed_terms(text)) {
             document.add_posting(term.term, term.position + 1);
             if (is_stemmable(term)) document.add_term("Z" + stemmer(term.term));
         }
@@ -155,7 +144,7 @@ TEST_CASE("every listed word is one word of the analysis and is stopped in that 
         CHECK(list.size() <= 120);
         for (const std::string_view word : list) {
             CAPTURE(word);
-            const std::vector<AnalyzedTerm> terms = analyzed(word);
+            const std::vector<AnalyzedTerm> terms = analyzed_terms(word);
             REQUIRE(terms.size() == 1);
             CHECK(terms.front().kind == TermKind::kWord);
             CHECK(terms.front().term == folded(word));

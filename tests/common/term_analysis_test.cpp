@@ -12,21 +12,10 @@ using namespace dateline;
 
 namespace {
 
-struct Collector : TermSink {
-    std::vector<AnalyzedTerm> terms;
-    void add(const AnalyzedTerm& term) override { terms.push_back(term); }
-};
-
-std::vector<AnalyzedTerm> analyze(std::string_view text) {
-    Collector collector;
-    analyze_terms(text, collector);
-    return collector.terms;
-}
-
 // "term@position" for primaries, "+term@position" for joined and variant forms.
 std::string describe(std::string_view text) {
     std::string out;
-    for (const AnalyzedTerm& term : analyze(text)) {
+    for (const AnalyzedTerm& term : analyzed_terms(text)) {
         if (!out.empty()) out += ' ';
         if (term.role != TermRole::kPrimary) out += '+';
         out += term.term + '@' + std::to_string(term.position);
@@ -36,7 +25,7 @@ std::string describe(std::string_view text) {
 
 // The query text each group of `text` becomes, space-separated.
 std::string query_text(std::string_view text) {
-    const std::vector<AnalyzedTerm> terms = analyze(text);
+    const std::vector<AnalyzedTerm> terms = analyzed_terms(text);
     std::string out;
     for (std::size_t i = 0; i < terms.size();) {
         std::size_t j = i;
@@ -109,7 +98,7 @@ TEST_CASE("words of space-separated scripts", "[analysis]") {
 }
 
 TEST_CASE("the exact form of a folded word is kept", "[analysis]") {
-    const std::vector<AnalyzedTerm> terms = analyze("Café cafe");
+    const std::vector<AnalyzedTerm> terms = analyzed_terms("Café cafe");
     REQUIRE(terms.size() == 2);
     CHECK(terms[0].term == "cafe");
     CHECK(terms[0].exact == "café");
@@ -143,7 +132,7 @@ TEST_CASE("Hangul becomes overlapping bigrams", "[analysis]") {
 
 TEST_CASE("spans point at the analysed text", "[analysis]") {
     const std::string text = "서울에서 e-mail";
-    const std::vector<AnalyzedTerm> terms = analyze(text);
+    const std::vector<AnalyzedTerm> terms = analyzed_terms(text);
     REQUIRE(terms.size() == 7);
     CHECK(text.substr(terms[0].begin, terms[0].end - terms[0].begin) == "서울");
     CHECK(text.substr(terms[2].begin, terms[2].end - terms[2].begin) == "에서");
@@ -167,7 +156,7 @@ TEST_CASE("query forms parse back to the indexed terms", "[analysis]") {
 }
 
 TEST_CASE("only words that start with a letter are stemmed", "[analysis]") {
-    const std::vector<AnalyzedTerm> terms = analyze("strikes 2018 北京 서울 éclair");
+    const std::vector<AnalyzedTerm> terms = analyzed_terms("strikes 2018 北京 서울 éclair");
     REQUIRE(terms.size() == 5);
     CHECK(is_stemmable(terms[0]));
     CHECK_FALSE(is_stemmable(terms[1]));

@@ -41,16 +41,12 @@ public:
     static std::string query_text(std::string_view query) {
         if (query.find_first_of("\":") != std::string_view::npos)
             return TextAnalyzer::normalize(query);
-        struct Terms : TermSink {
-            std::vector<AnalyzedTerm> list;
-            void add(const AnalyzedTerm& term) override { list.push_back(term); }
-        } terms;
-        analyze_terms(query, terms);
+        const std::vector<AnalyzedTerm> terms = analyzed_terms(query);
         std::string text;
-        for (std::size_t i = 0; i < terms.list.size();) {
+        for (std::size_t i = 0; i < terms.size();) {
             std::size_t j = i;
-            while (j < terms.list.size() && terms.list[j].group == terms.list[i].group) ++j;
-            text += query_form(std::span(terms.list).subspan(i, j - i), false) + ' ';
+            while (j < terms.size() && terms[j].group == terms[i].group) ++j;
+            text += query_form(std::span(terms).subspan(i, j - i), false) + ' ';
             i = j;
         }
         return text;

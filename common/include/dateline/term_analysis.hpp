@@ -18,6 +18,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace dateline {
 
@@ -55,6 +56,10 @@ public:
 // Feeds every term of `text` to `sink`, in text order (a group's joined and variant forms
 // after its parts); returns the number of positions used.
 std::uint32_t analyze_terms(std::string_view text, TermSink& sink);
+
+// The same terms as a list, for callers that look at them more than once (query preparation,
+// tests); the indexer and highlighter stream them instead.
+std::vector<AnalyzedTerm> analyzed_terms(std::string_view text);
 
 // Whether the term gets a stem: Xapian's QueryParser stems words that start with a letter
 // (STEM_SOME), so the index must hold a stem for exactly those.

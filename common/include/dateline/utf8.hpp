@@ -16,6 +16,9 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 // The text with each byte that is not part of a well-formed sequence replaced by U+FFFD.
 std::string replace_invalid_utf8(std::string_view text);
 
+// Every byte is ASCII (below 0x80): the fast path of text analysis.
+bool is_ascii(std::string_view text);
+
 // Number of code points in well-formed UTF-8 text.
 std::size_t count_code_points(std::string_view text);
 

@@ -14,7 +14,7 @@ std::string language_of(const Article& article) {
 }
 }  // namespace
 
-DocumentBuilder::DocumentBuilder() = default;
+DocumentBuilder::DocumentBuilder(Xapian::termcount title_weight) : title_weight_(title_weight) {}
 
 Xapian::Document DocumentBuilder::build(const Article& article) {
     Xapian::Document document;
@@ -27,8 +27,8 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
 }
 
 void DocumentBuilder::index_free_text(const Article& article) {
-    fields_.index(article.title, schema::kTitleWeight, schema::kTitlePrefix);
-    fields_.index(article.title, schema::kTitleWeight);
+    fields_.index(article.title, title_weight_, schema::kTitlePrefix);
+    fields_.index(article.title, title_weight_);
     if (article.summary) fields_.index(*article.summary, 1);
     fields_.index(article.body, 1);
     if (article.author) fields_.index(*article.author, 1, schema::kAuthorTextPrefix);

@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include "dateline/article.hpp"
+#include "dateline/index_schema.hpp"
 #include "dateline/text_analyzer.hpp"
 #include "field_indexer.hpp"
 
@@ -16,7 +17,8 @@ namespace dateline::indexer {
 
 class DocumentBuilder {
 public:
-    DocumentBuilder();
+    // title_weight: how many body words a title word counts as (the index's setting).
+    explicit DocumentBuilder(Xapian::termcount title_weight = schema::kTitleWeight);
     Xapian::Document build(const Article& article);
 
 private:
@@ -24,6 +26,7 @@ private:
     void add_filter_terms(Xapian::Document& document, const Article& article) const;
     void add_values(Xapian::Document& document, const Article& article) const;
 
+    Xapian::termcount title_weight_;
     TextAnalyzer analyzer_;
     FieldIndexer fields_;
 };

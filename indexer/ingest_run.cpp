@@ -22,6 +22,7 @@
 #include "record_reader.hpp"
 #include "reject_log.hpp"
 #include "stop_signal.hpp"
+#include "title_weight.hpp"
 
 namespace dateline::indexer {
 namespace {
@@ -187,9 +188,11 @@ IngestSummary Ingest::run() {
     const std::size_t workers = options_.threads ? options_.threads : spare_cores;
     const std::string default_language =
         settle_default_language(writer_, options_.default_language).language;
+    const Xapian::termcount title_weight = settle_title_weight(writer_);
     std::vector<std::unique_ptr<RecordAnalyzer>> analyzers;
     for (std::size_t i = 0; i < workers; ++i)
-        analyzers.push_back(std::make_unique<RecordAnalyzer>(options_.steps, default_language));
+        analyzers.push_back(
+            std::make_unique<RecordAnalyzer>(options_.steps, default_language, title_weight));
     ProgressMeter progress(options_.show_progress, total_bytes());
 
     if (options_.strict) writer_.begin_transaction();

@@ -15,9 +15,9 @@ void print_summary(const ReindexSummary& s, const std::string& database) {
     const std::string before = s.old_version.empty() ? "none" : s.old_version;
     std::fprintf(stderr,
                  "reindexed %zu articles in %.2f s (schema version %s -> %s, default language "
-                 "%s); %s is the new index\n",
+                 "%s, title weight %u); %s is the new index\n",
                  s.articles, s.seconds, before.c_str(), std::string(schema::kVersion).c_str(),
-                 s.default_language.c_str(), database.c_str());
+                 s.default_language.c_str(), s.title_weight, database.c_str());
 }
 
 }  // namespace
@@ -32,6 +32,12 @@ ReindexCommand::ReindexCommand(CLI::App& app)
     command_->add_option("--default-lang", default_lang_,
                          "Default language to keep in the rebuilt index (BCP 47 tag; its "
                          "primary subtag is kept); default: the index's, else en");
+    command_
+        ->add_option("--title-weight", options_.title_weight,
+                     "How many body words a title word counts as, for the rebuilt index "
+                     "and later additions (docs/ranking.md); default: the index's, else " +
+                         std::to_string(schema::kTitleWeight))
+        ->check(CLI::Range(Xapian::termcount{1}, schema::kMaxTitleWeight));
     command_->add_option("--threads", options_.threads, "Analysis threads (0 = one per spare core)")
         ->check(CLI::Range(std::size_t{0}, std::size_t{64}));
     command_->add_flag("-q,--quiet", quiet_, "No summary");

@@ -12,6 +12,8 @@
 #include <optional>
 #include <string>
 
+#include <xapian.h>
+
 #include "dateline/result.hpp"
 
 namespace dateline::indexer {
@@ -21,12 +23,15 @@ struct ReindexOptions {
     // --default-lang (a primary subtag); none: the one the index keeps, else English.
     std::optional<std::string> default_language;
     std::size_t threads = 0;  // analysis threads; 0 = one per spare core
+    // --title-weight; none: the one the index keeps, else the default (title_weight.hpp).
+    std::optional<Xapian::termcount> title_weight;
 };
 
 struct ReindexSummary {
-    std::size_t articles = 0;      // re-indexed
-    std::string old_version;       // the index's schema version before ("" when it had none)
-    std::string default_language;  // the rebuilt index's
+    std::size_t articles = 0;            // re-indexed
+    std::string old_version;             // the index's schema version before ("" when it had none)
+    std::string default_language;        // the rebuilt index's
+    Xapian::termcount title_weight = 0;  // the rebuilt index's
     double seconds = 0;
     bool interrupted = false;  // a stop signal came first: the index was left as it was
 };

@@ -29,6 +29,8 @@ struct RawOptions {
     std::int64_t read_timeout_s = 10;
     std::int64_t idle_timeout_s = 30;
     std::int64_t shutdown_grace_s = 10;
+    std::string synonyms;                  // "": the built-in list
+    std::vector<std::string> ranking_off;  // features switched off
 };
 
 void add_options(CLI::App& app, ServerConfig& config, RawOptions& raw) {
@@ -91,6 +93,43 @@ void add_limit_options(CLI::App& app, ServerConfig& config, RawOptions& raw) {
         ->envname("DATELINE_MAX_BODY_BYTES");
 }
 
+void add_ranking_options(CLI::App& app, ServerConfig& config, RawOptions& raw) {
+    app.add_option("--bm25-k1", config.ranking.bm25_k1,
+                   "BM25 term-frequency saturation (higher: repeated words count longer)")
+        ->check(CLI::Range(0.0, 10.0))
+        ->capture_default_str()
+        ->envname("DATELINE_BM25_K1");
+    app.add_option("--bm25-b", config.ranking.bm25_b,
+                   "BM25 length normalisation, 0 (none) to 1 (full)")
+        ->check(CLI::Range(0.0, 1.0))
+        ->capture_default_str()
+        ->envname("DATELINE_BM25_B");
+    app.add_option("--synonyms", raw.synonyms,
+                   "Synonym file (docs/ranking.md) instead of the built-in news list")
+        ->envname("DATELINE_SYNONYMS");
+    std::string features;
+    for (const std::string_view name : kRankingFeatures)
+        features += (features.empty() ? "" : ",") + std::string(name);
+    app.add_option("--ranking-off", raw.ranking_off,
+                   "Ranking features to switch off, to measure them: " + features)
+        ->delimiter(',')
+        ->envname("DATELINE_RANKING_OFF");
+}
+
+// The synonym table and switched-off features; the message is for the operator.
+Result<void, std::string> settle_ranking(RankingOptions& ranking, const RawOptions& raw) {
+    if (raw.synonyms.empty()) {
+        ranking.synonyms = std::make_shared<const SynonymTable>(SynonymTable::news());
+    } else {
+        auto table = SynonymTable::load(raw.synonyms);
+        if (!table) return Unexpected("--synonyms: " + table.error());
+        ranking.synonyms = std::make_shared<const SynonymTable>(std::move(*table));
+    }
+    if (auto off = switch_off(ranking, raw.ranking_off); !off)
+        return Unexpected("--ranking-off: " + off.error());
+    return {};
+}
+
 }  // namespace
 
 Result<ListenAddress, std::string> parse_listen_address(const std::string& text) {
@@ -127,6 +166,7 @@ Result<ServerConfig, ConfigExit> parse_server_config(int argc, const char* const
                    "Read options from a TOML or INI file (keys: long option names)");
     add_options(app, config, raw);
     add_limit_options(app, config, raw);
+    add_ranking_options(app, config, raw);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
@@ -143,6 +183,10 @@ Result<ServerConfig, ConfigExit> parse_server_config(int argc, const char* const
     config.read_timeout = std::chrono::seconds(raw.read_timeout_s);
     config.idle_timeout = std::chrono::seconds(raw.idle_timeout_s);
     config.shutdown_grace = std::chrono::seconds(raw.shutdown_grace_s);
+    if (auto ranking = settle_ranking(config.ranking, raw); !ranking) {
+        std::fprintf(stderr, "dateline-server: %s\n", ranking.error().c_str());
+        return Unexpected(ConfigExit{kExitUsage});
+    }
     return config;
 }
 

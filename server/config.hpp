@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "dateline/result.hpp"
+#include "search/ranking_options.hpp"
 
 namespace dateline::server {
 
@@ -27,6 +28,7 @@ struct ServerConfig {
     std::chrono::seconds shutdown_grace{10};
     std::size_t max_header_bytes = 8 * 1024;
     std::size_t max_body_bytes = 1024;
+    RankingOptions ranking;  // synonyms: the built-in news list unless --synonyms names a file
 };
 
 // Why parsing stopped without a configuration: --help/--version (status 0) or a bad command

@@ -52,13 +52,14 @@ int fail(const std::string& message) {
 // Opened on each worker's own thread. Should the index vanish between the start-up check and
 // a worker's start, that worker opens it later, on first use: until then its calls answer
 // kUnavailable and /readyz says 503, and the server keeps running.
-std::function<Searcher()> searcher_factory(const std::string& database) {
-    return [database] {
-        auto searcher = Searcher::open(database);
+std::function<Searcher()> searcher_factory(const std::string& database,
+                                           const RankingOptions& ranking) {
+    return [database, ranking] {
+        auto searcher = Searcher::open(database, ranking);
         if (searcher) return std::move(*searcher);
         std::fprintf(stderr, "dateline-server: search worker: %s\n",
                      searcher.error().message.c_str());
-        return Searcher::deferred(database);
+        return Searcher::deferred(database, ranking);
     };
 }
 
@@ -122,7 +123,7 @@ int serve(const ServerConfig& config) {
     // it the suspended sessions) while everything the sessions refer to still exists.
     Metrics metrics;
     ConnectionTracker tracker(config.max_connections);
-    std::optional<SearchPool> pool(std::in_place, searcher_factory(config.database),
+    std::optional<SearchPool> pool(std::in_place, searcher_factory(config.database, config.ranking),
                                    config.search_threads, config.max_queued_searches);
     const Router router =
         make_api_router({*pool, metrics, tracker, StaticAssets(embedded_files())});

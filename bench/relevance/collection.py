@@ -1,5 +1,6 @@
 """Reading a test collection of ../shared/eval/NAME/ (docs.jsonl, queries.tsv, qrels.txt) and
-writing TREC runs; shared by run_dateline.py and run_xapian_bm25.py. Stdlib only."""
+writing TREC runs; shared by the run_*.py scripts. Stdlib only."""
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -55,3 +56,15 @@ def write_run(path, rankings, tag):
         for qid, ranking in rankings:
             for rank, (docid, score) in enumerate(ranking, 1):
                 out.write(f"{qid} Q0 {docid} {rank} {score:.6f} {tag}\n")
+
+
+def run_arguments(description, tag, log_help):
+    """An argument parser with what every run_*.py takes: the collection folder, --out, --log,
+    --depth and --tag (default `tag`)."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("collection", type=Path, help="folder with docs.jsonl, queries.tsv, qrels.txt")
+    parser.add_argument("--out", type=Path, required=True, help="the TREC run to write")
+    parser.add_argument("--log", type=Path, help=f"per-query log ({log_help})")
+    parser.add_argument("--depth", type=int, default=100, help="results per query (default 100)")
+    parser.add_argument("--tag", default=tag, help="run tag (last column)")
+    return parser

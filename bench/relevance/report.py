@@ -78,7 +78,7 @@ def main():
     args = parser.parse_args()
     results = {"generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                "depth": 100, "baseline": args.baseline, "collections": {}}
-    header = (f"{'collection':<10} {'system':<14} {'nDCG@10':>8} {'MAP':>7} {'P@10':>7} "
+    header = (f"{'collection':<10} {'system':<18} {'nDCG@10':>8} {'MAP':>7} {'P@10':>7} "
               f"{'R@100':>7} {'scored':>6} {'refused':>7} {'nDCG/base':>9}")
     print(header)
     print("-" * len(header))
@@ -86,7 +86,7 @@ def main():
         found = collection_results(args.out_dir, name, args.baseline)
         results["collections"][name] = found
         for system, row in found["systems"].items():
-            print(f"{name:<10} {system:<14} {row['ndcg@10']:8.4f} {row['map']:7.4f} "
+            print(f"{name:<10} {system:<18} {row['ndcg@10']:8.4f} {row['map']:7.4f} "
                   f"{row['p@10']:7.4f} {row['recall@100']:7.4f} {row['queries_scored']:6d} "
                   f"{len(row['judged_queries_refused']):7d} "
                   f"{row['ndcg@10_ratio_to_baseline']:9.3f}")

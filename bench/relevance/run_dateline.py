@@ -2,6 +2,7 @@
 """Runs a test collection's queries through Dateline's real search path and writes a TREC run.
 
     run_dateline.py COLLECTION_DIR --out RUN [--log LOG.json] [--depth 100] [--tag dateline]
+                    [--index-arg A]... [--reindex-arg A]... [--server-arg A]... [--capitals]
 
 Indexes COLLECTION_DIR/docs.jsonl with `dateline-index add --quiet` into a temporary folder
 (articles without a date get a fixed one: the indexer requires a date and CISI has none),
@@ -11,10 +12,13 @@ maximum; further pages when --depth asks for more), and writes the hits' article
 order returned. A query the API refuses (400: too long, too many terms) gets no lines in the
 run, so the scorer counts it as 0; --log records each query's status, error, `relaxed` flag and
 `total`. The server is stopped with SIGTERM to its PID; the temporary folder is removed.
+For the ablation table: --reindex-arg runs `dateline-index reindex` with those arguments after
+indexing (the title weight is an index setting), --server-arg passes options to the server
+(--ranking-off, --bm25-k1, ...), and --capitals sends every query in capital letters, as
+readers and older test collections type them.
 
 Binaries: DATELINE_INDEX and DATELINE_SERVER, else ROOT/build/release/{indexer,server}/.
 """
-import argparse
 import http.client
 import json
 import os
@@ -29,7 +33,7 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlencode
 
-from collection import Collection, write_run
+from collection import Collection, run_arguments, write_run
 
 ROOT = Path(__file__).resolve().parents[2]
 INDEX_BIN = Path(os.environ.get("DATELINE_INDEX")
@@ -84,7 +88,7 @@ class Server:
         self._reader.join(timeout=5)
 
 
-def index(collection, workdir, extra_args):
+def index(collection, workdir, extra_args, reindex_args):
     """Indexes the collection into workdir/db; returns the index path."""
     docs = collection.docs()
     collection.check_ids(docs)
@@ -110,6 +114,9 @@ def index(collection, workdir, extra_args):
     lost = [docid for docid in rejected_ids if docid in judged]
     if lost:
         print(f"{collection.name}: warning: judged articles rejected: {lost}", file=sys.stderr)
+    if reindex_args:
+        subprocess.run([str(INDEX_BIN), "reindex", "--quiet", "--db", str(db), *reindex_args],
+                       check=True, capture_output=True)
     stats = subprocess.run([str(INDEX_BIN), "stats", "--db", str(db), "--json"],
                            capture_output=True, text=True, check=True)
     articles = json.loads(stats.stdout).get("articles")
@@ -144,16 +151,14 @@ def search(connection, query, depth):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("collection", type=Path, help="folder with docs.jsonl, queries.tsv, qrels.txt")
-    parser.add_argument("--out", type=Path, required=True, help="the TREC run to write")
-    parser.add_argument("--log", type=Path, help="per-query log (status, error, relaxed, total)")
-    parser.add_argument("--depth", type=int, default=100, help="results per query (default 100)")
-    parser.add_argument("--tag", default="dateline", help="run tag (last column)")
+    parser = run_arguments(__doc__.splitlines()[0], "dateline", "status, error, relaxed, total")
     parser.add_argument("--index-arg", action="append", default=[],
                         help="extra argument for dateline-index add (repeatable)")
+    parser.add_argument("--reindex-arg", action="append", default=[],
+                        help="argument for a dateline-index reindex after indexing (repeatable)")
     parser.add_argument("--server-arg", action="append", default=[],
                         help="extra argument for dateline-server (repeatable)")
+    parser.add_argument("--capitals", action="store_true", help="send the queries in capitals")
     args = parser.parse_args()
     if not 1 <= args.depth <= MAX_DEPTH:
         parser.error(f"--depth must be 1..{MAX_DEPTH}")
@@ -164,14 +169,15 @@ def main():
     queries = collection.queries()
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix=f"dateline-relevance-{collection.name}-") as tmp:
-        db = index(collection, Path(tmp), args.index_arg)
+        db = index(collection, Path(tmp), args.index_arg, args.reindex_arg)
         indexed = time.monotonic()
         server = Server(db, args.server_arg)
         rankings, log = [], {}
         try:
             connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
             for qid, text in queries:
-                ranking, entry = search(connection, text, args.depth)
+                ranking, entry = search(connection, text.upper() if args.capitals else text,
+                                        args.depth)
                 entry.update(query=text, words=len(text.split()), returned=len(ranking))
                 rankings.append((qid, ranking))
                 log[qid] = entry
@@ -184,7 +190,7 @@ def main():
         args.log.write_text(json.dumps(log, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     errors = Counter(e["error"].get("code", "?") for e in log.values() if e["status"] != 200)
     relaxed = sum(1 for e in log.values() if e.get("relaxed"))
-    print(f"{collection.name}: dateline: {len(queries)} queries "
+    print(f"{collection.name}: {args.tag}: {len(queries)} queries "
           f"(index {indexed - started:.1f} s, search {time.monotonic() - indexed:.1f} s); "
           f"refused: {dict(errors) or 0}; relaxed: {relaxed}", file=sys.stderr)
 

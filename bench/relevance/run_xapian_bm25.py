@@ -2,15 +2,17 @@
 """The baseline: Xapian's plain BM25, default parameters, on a test collection; a TREC run.
 
     run_xapian_bm25.py COLLECTION_DIR --out RUN [--log LOG.json] [--depth 100] [--tag xapian-bm25]
+                       [--capitals]
 
 Indexes title + body of every article of docs.jsonl (title, a term-position gap, body) with a
 plain TermGenerator (English stemmer, STEM_SOME, no stop words, no field prefixes) into a
 temporary folder, parses each query of queries.tsv with a plain QueryParser (same stemmer and
 strategy, default flags, default operator OR, no stop words) and ranks with Enquire's default
 weighting, BM25Weight() (k1=1, k2=0, k3=1, b=0.5, min_normlen=0.5): the top --depth documents.
-A query QueryParser refuses gets no lines (scored 0) and is logged. Needs python3-xapian.
+A query QueryParser refuses gets no lines (scored 0) and is logged. --capitals sends every
+query in capital letters (QueryParser then reads AND/OR/NOT as operators and leaves capitalised
+words unstemmed). Needs python3-xapian.
 """
-import argparse
 import json
 import sys
 import tempfile
@@ -22,7 +24,7 @@ try:
 except ImportError:
     sys.exit("the Xapian Python bindings are missing: apt-get install python3-xapian")
 
-from collection import Collection, write_run
+from collection import Collection, run_arguments, write_run
 
 
 def build_index(path, docs):
@@ -43,12 +45,8 @@ def build_index(path, docs):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("collection", type=Path, help="folder with docs.jsonl, queries.tsv, qrels.txt")
-    parser.add_argument("--out", type=Path, required=True, help="the TREC run to write")
-    parser.add_argument("--log", type=Path, help="per-query log (error, total)")
-    parser.add_argument("--depth", type=int, default=100, help="results per query (default 100)")
-    parser.add_argument("--tag", default="xapian-bm25", help="run tag (last column)")
+    parser = run_arguments(__doc__.splitlines()[0], "xapian-bm25", "error, total")
+    parser.add_argument("--capitals", action="store_true", help="send the queries in capitals")
     args = parser.parse_args()
     collection = Collection(args.collection)
     docs = collection.docs()
@@ -65,7 +63,7 @@ def main():
         for qid, text in collection.queries():
             entry = {"query": text}
             try:
-                enquire.set_query(qp.parse_query(text))
+                enquire.set_query(qp.parse_query(text.upper() if args.capitals else text))
             except xapian.QueryParserError as error:
                 entry["error"] = str(error)
                 rankings.append((qid, []))

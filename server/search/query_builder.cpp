@@ -3,6 +3,7 @@
 #include "search/query_builder.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <optional>
 #include <unordered_set>
@@ -13,6 +14,7 @@
 #include "dateline/stop_words.hpp"
 #include "search/index_languages.hpp"
 #include "search/query_text.hpp"
+#include "search/synonym_query.hpp"
 
 namespace dateline::server {
 namespace {
@@ -70,10 +72,16 @@ Unexpected<ApiError> bad_q(std::string message) {
         ApiError{ErrorCode::kInvalidParameter, "q: " + std::move(message), std::string("q")});
 }
 
+// Synonym groups written into a query may add this many terms beyond kMaxQueryTerms.
+constexpr std::size_t kMaxSynonymTerms = 32;
+
 // Each term is a posting list to merge; each wildcard up to kMaxWildcardExpansion of them.
-Result<void, ApiError> check_term_count(const Xapian::Query& text, std::size_t wildcards) {
+// `synonym_terms`: the terms of the synonym groups written in, allowed beyond the limit.
+Result<void, ApiError> check_term_count(const Xapian::Query& text, std::size_t wildcards,
+                                        std::size_t synonym_terms) {
     const std::size_t terms = distinct_terms(text) + wildcards;
-    if (terms <= SearchLimits::kMaxQueryTerms) return {};
+    if (terms <= SearchLimits::kMaxQueryTerms + std::min(synonym_terms, kMaxSynonymTerms))
+        return {};
     return bad_q("has " + std::to_string(terms) + " terms; the limit is " +
                  std::to_string(SearchLimits::kMaxQueryTerms) +
                  " (each CJK character and character pair counts)");
@@ -116,17 +124,6 @@ std::vector<std::pair<std::size_t, std::size_t>> query_words(std::string_view te
     return words;
 }
 
-// Accented words typed with their accents also match their exact form ("XEcafé"), which
-// ranks articles that wrote the word that way above those that wrote "cafe".
-Xapian::Query prefer_exact_forms(Xapian::Query text, const std::vector<std::string>& exact) {
-    if (exact.empty()) return text;
-    std::vector<Xapian::Query> terms;
-    for (const std::string& form : exact)
-        terms.emplace_back(std::string(schema::kExactPrefix) + form);
-    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, text,
-                         Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
-}
-
 bool has_ascii_upper(std::string_view word) {
     return std::any_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
@@ -153,6 +150,26 @@ bool has_unknown_word(const Xapian::Database& database, const Xapian::Stem& stem
     return false;
 }
 
+// The words of the prepared text that QueryParser stems: outside phrases, not excluded, not
+// field names, operators, wildcards or stop words; each once.
+std::vector<std::string> stemmed_words(std::string_view normalized,
+                                       const Xapian::Stopper* stopper) {
+    std::vector<std::string> words;
+    for (const auto& [begin, end] : query_words(normalized)) {
+        const std::string_view before = normalized.substr(0, begin);
+        if (std::count(before.begin(), before.end(), '"') % 2 == 1) continue;  // in a phrase
+        if (!before.empty() && before.back() == '-') continue;
+        if (end < normalized.size() && (normalized[end] == ':' || normalized[end] == '*')) continue;
+        std::string word(normalized.substr(begin, end - begin));
+        const auto first = static_cast<unsigned char>(word.front());
+        if (has_ascii_upper(word) || (first < 0x80 && !std::isalpha(first))) continue;
+        if (stopper != nullptr && (*stopper)(word)) continue;
+        if (std::find(words.begin(), words.end(), word) == words.end())
+            words.push_back(std::move(word));
+    }
+    return words;
+}
+
 // Some indexed word starts with `word`: typed on the way to it, not misspelt.
 bool is_known_prefix(const Xapian::Database& database, const std::string& word) {
     return database.allterms_begin(word) != database.allterms_end(word);
@@ -177,8 +194,9 @@ std::optional<std::string> only_exclusions(const std::string& normalized) {
 
 }  // namespace
 
-QueryBuilder::QueryBuilder(const Xapian::Database& database, TextAnalyzer& analyzer)
-    : database_(database), analyzer_(analyzer) {
+QueryBuilder::QueryBuilder(const Xapian::Database& database, TextAnalyzer& analyzer,
+                           const RankingOptions& ranking)
+    : database_(database), analyzer_(analyzer), ranking_(ranking) {
     parser_.set_database(database);
     parser_.add_prefix("title", std::string(schema::kTitlePrefix));
     parser_.add_prefix("author", std::string(schema::kAuthorTextPrefix));
@@ -202,34 +220,47 @@ Result<QueryBuilder::Built, ApiError> QueryBuilder::build(const SearchRequest& r
                                                    : std::vector<std::string>{};
     const std::optional<std::string> language = query_language(database_, request, languages);
     read_in(language);
-    PreparedQuery prepared = prepare_query(request.q);
-    std::string normalized = std::move(prepared.text);
-    const std::size_t words = count_query_words(normalized);
-    const bool all_words = matching == Matching::kByLength && words <= kMaxAllWordsQueryWords;
+    std::size_t words = 0;
+    PreparedQuery prepared = prepare(request.q, words);
+    std::string normalized = prepared.text;
+    const bool all_words =
+        ranking_.all_words && matching == Matching::kByLength && words <= kMaxAllWordsQueryWords;
     const bool mid_word = request.partial && ends_mid_word(request.q);
     const std::optional<std::string> unfinished =
         mid_word ? partial_word(normalized) : std::nullopt;
     const bool keep_last = unfinished && is_known_prefix(database_, *unfinished);
-    const unsigned flags = parse_flags(language, request, normalized, keep_last);
+    const unsigned flags = parse_flags(language, request, plain_text_, keep_last);
     auto text = parse(normalized, all_words ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, flags);
     if (!text) return Unexpected(std::move(text).error());
     if (text->empty()) return built;  // only punctuation: list by date, as for an empty q
     built.wildcard_prefixes = wildcard_prefixes(normalized);
     // The partial word expands like a wildcard (set_max_expansion bounds both).
     if (unfinished) built.wildcard_prefixes.push_back(*unfinished);
-    if (!all_words &&
-        distinct_terms(*text) + built.wildcard_prefixes.size() > SearchLimits::kMaxQueryTerms) {
+    std::size_t synonym_terms = 0;
+    for (const std::set<std::string>& group : synonym_groups()) synonym_terms += group.size();
+    if (!all_words && ranking_.long_query_cut &&
+        distinct_terms(*text) + built.wildcard_prefixes.size() >
+            SearchLimits::kMaxQueryTerms + std::min(synonym_terms, kMaxSynonymTerms)) {
         // A pasted paragraph: its rarest words say most about what it is looking for, and
         // bound the work like any other query.
-        normalized = most_selective_words(normalized, analyzer_.stemmer_for(language),
+        // Cut from the words as typed: a synonym group's members would crowd out the rest.
+        synonym_clauses_.clear();
+        synonym_terms = 0;
+        normalized = most_selective_words(plain_text_, analyzer_.stemmer_for(language),
                                           SearchLimits::kMaxQueryTerms);
         text = parse(normalized, Xapian::Query::OP_OR, flags);
         if (!text) return Unexpected(std::move(text).error());
         built.wildcard_prefixes.clear();
     }
-    if (auto too_many = check_term_count(*text, built.wildcard_prefixes.size()); !too_many)
+    if (auto too_many = check_term_count(*text, built.wildcard_prefixes.size(), synonym_terms);
+        !too_many)
         return Unexpected(too_many.error());
-    built.corrected = correction(normalized, unfinished, keep_last);
+    // Did-you-mean reads the query as typed, not with its synonyms written in (and is read
+    // from the parser's last parse, so before anything else is parsed).
+    if (!synonym_clauses_.empty() && (flags & Xapian::QueryParser::FLAG_SPELLING_CORRECTION))
+        (void)parse_syntax(plain_text_, flags);
+    built.corrected =
+        correction(synonym_clauses_.empty() ? normalized : plain_text_, unfinished, keep_last);
     built.can_relax = all_words && words > 1;
     built.text_empty = false;
     const Xapian::Query matched =
@@ -238,7 +269,8 @@ Result<QueryBuilder::Built, ApiError> QueryBuilder::build(const SearchRequest& r
                                all_words ? Xapian::Query::OP_AND : Xapian::Query::OP_OR,
                                flags & ~unsigned{Xapian::QueryParser::FLAG_SPELLING_CORRECTION})
             : *text;
-    built.text = prefer_exact_forms(matched, without_stop_words(prepared.exact_forms));
+    prepared.text = normalized;  // as cut, when it was
+    built.text = prefer_exact(matched, prepared);
     built.query = has_filters(request)
                       ? Xapian::Query(Xapian::Query::OP_FILTER, built.text, built.query)
                       : built.text;
@@ -319,6 +351,54 @@ std::string QueryBuilder::most_selective_words(const std::string& normalized,
     return kept;
 }
 
+PreparedQuery QueryBuilder::prepare(const std::string& q, std::size_t& words) {
+    // A question typed in capitals means its "AND" as a word; a short "NASA OR ESA" does not.
+    const bool shouted_sentence = ranking_.capitals_as_words && is_shouted(q) &&
+                                  count_query_words(operators_as_words(q)) > kMaxAllWordsQueryWords;
+    const std::string typed = shouted_sentence ? operators_as_words(q) : q;
+    PreparedQuery prepared = prepare_query(typed);
+    words = count_query_words(prepared.text);
+    plain_text_ = prepared.text;
+    if (!ranking_.synonyms) return prepared;
+    SynonymTable::Expanded expanded = ranking_.synonyms->expand(typed);
+    if (expanded.clauses.empty()) return prepared;
+    synonym_clauses_ = std::move(expanded.clauses);
+    return prepare_query(expanded.text);
+}
+
+std::vector<std::set<std::string>> QueryBuilder::synonym_groups() {
+    std::vector<std::set<std::string>> groups;
+    for (const std::string& clause : synonym_clauses_) {
+        auto parsed = parse_syntax(normalize_query(clause), Xapian::QueryParser::FLAG_BOOLEAN |
+                                                                Xapian::QueryParser::FLAG_PHRASE);
+        if (parsed)
+            groups.emplace_back(parsed->get_unique_terms_begin(), parsed->get_unique_terms_end());
+    }
+    return groups;
+}
+
+// Accented words typed with their accents also match their exact form ("XEcafé"), which ranks
+// articles that wrote the word that way above those that wrote "cafe"; and every stemmed word
+// matches its unstemmed term too, with a share of its weight, so "computing" ranks articles
+// about computing above those about computers.
+Xapian::Query QueryBuilder::prefer_exact(Xapian::Query text, const PreparedQuery& prepared) const {
+    std::vector<Xapian::Query> terms;
+    for (const std::string& form : without_stop_words(prepared.exact_forms))
+        terms.emplace_back(std::string(schema::kExactPrefix) + form);
+    if (ranking_.stemming && ranking_.exact_word_weight > 0) {
+        std::vector<Xapian::Query> words;
+        for (const std::string& word : stemmed_words(prepared.text, stopper_))
+            words.emplace_back(word);
+        if (!words.empty())
+            terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                               Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end()),
+                               ranking_.exact_word_weight);
+    }
+    if (terms.empty()) return text;
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, text,
+                         Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+}
+
 std::vector<std::string> QueryBuilder::without_stop_words(std::vector<std::string> forms) const {
     if (stopper_ == nullptr) return forms;
     std::erase_if(forms, [&](const std::string& form) { return (*stopper_)(fold_accents(form)); });
@@ -381,13 +461,18 @@ Result<Xapian::Query, ApiError> QueryBuilder::parse(const std::string& normalize
     if (keep_stop_words) parser_.set_stopper(nullptr);
     auto parsed = parse_syntax(normalized, flags);
     if (keep_stop_words) parser_.set_stopper(stopper_);
-    return parsed;
+    if (!parsed || synonym_clauses_.empty()) return parsed;
+    return with_synonym_groups(*parsed, synonym_groups());
 }
 
 void QueryBuilder::read_in(const std::optional<std::string>& language) {
     analyzer_.configure(parser_, language);
-    stopper_ = stopper_for(language ? TextAnalyzer::primary_language(*language)
-                                    : std::string(TextAnalyzer::kDefaultLanguage));
+    if (!ranking_.stemming) parser_.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
+    stopper_ = ranking_.stop_words
+                   ? stopper_for(language ? TextAnalyzer::primary_language(*language)
+                                          : std::string(TextAnalyzer::kDefaultLanguage))
+                   : nullptr;
+    if (!ranking_.stop_words) parser_.set_stopper(nullptr);
 }
 
 Result<Xapian::Query, ApiError> QueryBuilder::parse_syntax(const std::string& normalized,

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,8 @@
 #include "dateline/result.hpp"
 #include "dateline/text_analyzer.hpp"
 #include "search/api_error.hpp"
+#include "search/query_text.hpp"
+#include "search/ranking_options.hpp"
 #include "search/search_request.hpp"
 
 namespace dateline::server {
@@ -43,7 +46,8 @@ public:
         bool text_empty = true;  // no q: list by date
     };
 
-    QueryBuilder(const Xapian::Database& database, TextAnalyzer& analyzer);
+    QueryBuilder(const Xapian::Database& database, TextAnalyzer& analyzer,
+                 const RankingOptions& ranking = {});
 
     Result<Built, ApiError> build(const SearchRequest& request,
                                   Matching matching = Matching::kByLength);
@@ -77,11 +81,21 @@ private:
                                      std::size_t limit) const;
     // Accented words worth ranking by exact form: not the stop words ("à").
     std::vector<std::string> without_stop_words(std::vector<std::string> forms) const;
+    // q prepared as the ranking options read it: a shouted query's operators made words,
+    // synonyms written as their groups. Sets `words` to the number of words the reader typed.
+    PreparedQuery prepare(const std::string& q, std::size_t& words);
+    // The terms of each synonym group written into the query, as the parser now reads them.
+    std::vector<std::set<std::string>> synonym_groups();
+    // Articles that have the query's words as typed (not only their stems) rank higher.
+    Xapian::Query prefer_exact(Xapian::Query text, const PreparedQuery& prepared) const;
 
     const Xapian::Database& database_;
     TextAnalyzer& analyzer_;
+    const RankingOptions ranking_;  // a copy: cheap (the synonym table is shared)
     Xapian::QueryParser parser_;
     const Xapian::Stopper* stopper_ = nullptr;  // the language read_in() last chose
+    std::vector<std::string> synonym_clauses_;  // written into the query by prepare()
+    std::string plain_text_;  // the prepared query without them: for spelling and cutting
 };
 
 }  // namespace dateline::server

@@ -332,4 +332,28 @@ bool is_blank_query(std::string_view q) {
     return true;
 }
 
+bool is_shouted(std::string_view q) {
+    bool capitals = false;
+    for (const std::string_view token : split_tokens(q)) {
+        if (std::any_of(token.begin(), token.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+            return false;
+        if (is_operator(token)) continue;
+        const auto upper =
+            std::count_if(token.begin(), token.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+        capitals = capitals || upper >= 2;
+    }
+    return capitals;
+}
+
+std::string operators_as_words(std::string_view q) {
+    std::string out(q);
+    for (const std::string_view token : split_tokens(q)) {
+        if (!is_operator(token)) continue;
+        const auto at = static_cast<std::size_t>(token.data() - q.data());
+        for (std::size_t i = at; i < at + token.size(); ++i)
+            if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] - 'A' + 'a');
+    }
+    return out;
+}
+
 }  // namespace dateline::server

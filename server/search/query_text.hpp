@@ -53,4 +53,11 @@ std::string with_last_word(std::string query, std::string_view word);
 
 bool is_blank_query(std::string_view q);
 
+// Typed in capitals: no lower-case ASCII letter, and some word of two or more capitals that
+// is not an operator ("WHAT IS THE U.S. POLICY AND ..."; not "東京 AND 大阪").
+bool is_shouted(std::string_view q);
+
+// q with AND, OR, NOT, XOR, NEAR and ADJ (and NEAR/n, ADJ/n) lower-cased: plain words.
+std::string operators_as_words(std::string_view q);
+
 }  // namespace dateline::server

@@ -36,9 +36,12 @@ void set_order(Xapian::Enquire& enquire, const SearchRequest& request,
 }
 
 Attempt run_attempt(const Xapian::Database& database, const SearchRequest& request,
-                    QueryBuilder::Built built) {
+                    const RankingOptions& ranking, QueryBuilder::Built built) {
     Attempt attempt{std::move(built), FacetCounter(request), Xapian::MSet()};
     Xapian::Enquire enquire(database);
+    // k2, k3 and min_normlen are Xapian's defaults (k2 = 0 leaves out its document-length
+    // correction; k3 = 1 weighs a repeated query word a little more).
+    enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.bm25_k1, 0, 1, ranking.bm25_b, 0.5));
     enquire.set_query(attempt.built.query);
     set_order(enquire, request, attempt.built);
     attempt.facets.attach(enquire);
@@ -59,11 +62,12 @@ bool matched_nothing(const Xapian::MSet& mset) {
 
 // Any-word matching, when it differs from the all-words query and finds something.
 std::optional<Attempt> relaxed_attempt(const Xapian::Database& database, QueryBuilder& builder,
-                                       const SearchRequest& request, const Attempt& strict) {
+                                       const SearchRequest& request, const RankingOptions& ranking,
+                                       const Attempt& strict) {
     auto relaxed = builder.build(request, QueryBuilder::Matching::kAnyWord);
     if (!relaxed || relaxed->query.get_description() == strict.built.query.get_description())
         return std::nullopt;
-    Attempt attempt = run_attempt(database, request, std::move(*relaxed));
+    Attempt attempt = run_attempt(database, request, ranking, std::move(*relaxed));
     if (matched_nothing(attempt.mset)) return std::nullopt;
     return attempt;
 }
@@ -103,15 +107,16 @@ std::optional<std::string> suggestion(const std::string& corrected, const std::s
 }  // namespace
 
 Result<SearchResult, ApiError> run_search(const Xapian::Database& database, TextAnalyzer& analyzer,
-                                          const SearchRequest& request) {
-    QueryBuilder builder(database, analyzer);
+                                          const SearchRequest& request,
+                                          const RankingOptions& ranking) {
+    QueryBuilder builder(database, analyzer, ranking);
     auto built = builder.build(request);
     if (!built) return Unexpected(std::move(built).error());
     SearchResult result;
     result.suggestion = suggestion(built->corrected, request.q);
-    Attempt attempt = run_attempt(database, request, std::move(*built));
+    Attempt attempt = run_attempt(database, request, ranking, std::move(*built));
     if (attempt.built.can_relax && matched_nothing(attempt.mset)) {
-        if (auto relaxed = relaxed_attempt(database, builder, request, attempt)) {
+        if (auto relaxed = relaxed_attempt(database, builder, request, ranking, attempt)) {
             attempt = std::move(*relaxed);
             result.relaxed = true;
         }

@@ -9,6 +9,7 @@
 #include "dateline/result.hpp"
 #include "dateline/text_analyzer.hpp"
 #include "search/api_error.hpp"
+#include "search/ranking_options.hpp"
 #include "search/search_request.hpp"
 #include "search/search_result.hpp"
 
@@ -16,6 +17,7 @@ namespace dateline::server {
 
 // Xapian exceptions (a broken or changing index) pass through to Searcher's boundary.
 Result<SearchResult, ApiError> run_search(const Xapian::Database& database, TextAnalyzer& analyzer,
-                                          const SearchRequest& request);
+                                          const SearchRequest& request,
+                                          const RankingOptions& ranking = {});
 
 }  // namespace dateline::server

@@ -59,12 +59,12 @@ std::uint64_t revision_of(const Xapian::Database& database) {
 
 }  // namespace
 
-Result<Searcher, ApiError> Searcher::open(const std::string& path) {
+Result<Searcher, ApiError> Searcher::open(const std::string& path, const RankingOptions& ranking) {
     // The identity is taken before opening: a swap in between makes the next call reopen,
     // where the other order could pin the old index for good.
     const std::optional<DirectoryIdentity> identity = directory_identity(path);
     try {
-        Searcher searcher{Xapian::Database(path)};
+        Searcher searcher{Xapian::Database(path), ranking};
         if (auto mismatch = schema_mismatch(searcher.database_, path))
             return failure(ErrorCode::kUnavailable, *mismatch);
         searcher.path_ = path;
@@ -76,14 +76,15 @@ Result<Searcher, ApiError> Searcher::open(const std::string& path) {
     }
 }
 
-Searcher Searcher::deferred(std::string path) {
-    Searcher searcher{Xapian::Database()};
+Searcher Searcher::deferred(std::string path, const RankingOptions& ranking) {
+    Searcher searcher{Xapian::Database(), ranking};
     searcher.path_ = std::move(path);
     searcher.opened_ = false;
     return searcher;
 }
 
-Searcher::Searcher(Xapian::Database database) : database_(std::move(database)) {}
+Searcher::Searcher(Xapian::Database database, const RankingOptions& ranking)
+    : database_(std::move(database)), ranking_(ranking) {}
 
 void Searcher::refresh() {
     if (!path_.empty()) {
@@ -128,7 +129,7 @@ auto Searcher::with_database(Work&& work) -> decltype(work()) {
 
 Result<SearchResult, ApiError> Searcher::search(const SearchRequest& request) {
     return with_database([&]() -> Result<SearchResult, ApiError> {
-        auto result = run_search(database_, analyzer_, request);
+        auto result = run_search(database_, analyzer_, request, ranking_);
         if (result) {
             result->index_revision = revision_of(database_);
             result->index_version = version_of(database_, result->index_revision);

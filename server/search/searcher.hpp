@@ -17,6 +17,7 @@
 #include "dateline/text_analyzer.hpp"
 #include "search/api_error.hpp"
 #include "search/index_identity.hpp"
+#include "search/ranking_options.hpp"
 #include "search/search_request.hpp"
 #include "search/search_result.hpp"
 
@@ -25,13 +26,14 @@ namespace dateline::server {
 class Searcher {
 public:
     // Opens the index read-only. kUnavailable when it cannot be opened.
-    static Result<Searcher, ApiError> open(const std::string& path);
+    static Result<Searcher, ApiError> open(const std::string& path,
+                                           const RankingOptions& ranking = {});
     // Over the index at path, opened on first use: until it can be opened, every call answers
     // kUnavailable (and tries again). For a search worker whose open() failed, so the server
     // keeps running and /readyz (via status()) says "not ready" until the index appears.
-    static Searcher deferred(std::string path);
+    static Searcher deferred(std::string path, const RankingOptions& ranking = {});
     // Over an existing database (tests use an in-memory one).
-    explicit Searcher(Xapian::Database database);
+    explicit Searcher(Xapian::Database database, const RankingOptions& ranking = {});
 
     Result<SearchResult, ApiError> search(const SearchRequest& request);
     // Up to `limit` completions of a prefix, for type-ahead: frequent terms and titles.
@@ -66,6 +68,7 @@ private:
 
     Xapian::Database database_;
     TextAnalyzer analyzer_;
+    RankingOptions ranking_;
     std::string path_;                           // "" for a database handed in
     std::optional<DirectoryIdentity> identity_;  // of path_ when database_ was opened
     bool opened_ = true;                         // false: open path_ afresh before the next call

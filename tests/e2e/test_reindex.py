@@ -26,7 +26,8 @@ VERSION_KEY = "dateline.schema_version"
 DEFAULT_LANGUAGE_KEY = "dateline.default_language"
 SYNC_PREFIX = "dateline.sync.file:"
 SUMMARY = re.compile(r"^reindexed (?P<articles>\d+) articles in [\d.]+ s \(schema version "
-                     r"(?P<before>\S+) -> (?P<after>\d+), default language (?P<lang>[a-z]+)\); "
+                     r"(?P<before>\S+) -> (?P<after>\d+), default language (?P<lang>[a-z]+), "
+                     r"title weight (?P<title_weight>\d+)\); "
                      r"(?P<db>\S+) is the new index$", re.M)
 # Articles that give no language: one in German (detected), one too short to tell (the default).
 UNLABELLED = [

@@ -1544,6 +1544,20 @@ def test_options_from_environment_and_config_file(tmp_path, live, spawn_server):
     assert from_file.terminate() == 0
 
 
+def test_a_synonym_file_replaces_the_built_in_list(tmp_path, live, spawn_server):
+    baseline = spawn_server(label="builtin-synonyms")
+    quokka_ids = {hit["id"] for hit in baseline.search({"q": "quokka", "per_page": 100})["hits"]}
+    assert quokka_ids, "the live fixture has quokka articles"
+    assert not baseline.search({"q": "marsupialia"})["hits"]
+    assert baseline.terminate() == 0
+    synonyms = tmp_path / "synonyms.txt"
+    synonyms.write_text("# ours\nquokka, marsupialia\n", encoding="utf-8")
+    server = spawn_server("--synonyms", synonyms, label="file-synonyms")
+    found = {hit["id"] for hit in server.search({"q": "marsupialia", "per_page": 100})["hits"]}
+    assert found == quokka_ids
+    assert server.terminate() == 0
+
+
 @pytest.mark.parametrize("args,status,message", [
     (["--db", "{missing}", "--listen", "127.0.0.1:0"], 1, "cannot open the index"),
     (["--db", "{empty}", "--listen", "127.0.0.1:0"], 1, "cannot open the index"),
@@ -1551,11 +1565,19 @@ def test_options_from_environment_and_config_file(tmp_path, live, spawn_server):
     (["--db", "{db}", "--listen", "example.com:80"], 2, "--listen"),
     (["--db", "{db}", "--threads", "0"], 2, "threads"),
     (["--listen", "127.0.0.1:0"], 2, "--db"),
-], ids=["missing-db", "not-an-index", "bad-port", "hostname", "zero-threads", "no-db"])
+    (["--db", "{db}", "--ranking-off", "stemming,magic"], 2,
+     '--ranking-off: unknown ranking feature "magic"'),
+    (["--db", "{db}", "--synonyms", "{missing}"], 2, "--synonyms: "),
+    (["--db", "{db}", "--synonyms", "{synonyms}"], 2, "synonyms.txt:2: a group needs two"),
+    (["--db", "{db}", "--bm25-b", "1.5"], 2, "--bm25-b"),
+], ids=["missing-db", "not-an-index", "bad-port", "hostname", "zero-threads", "no-db",
+        "unknown-ranking-feature", "missing-synonyms", "bad-synonyms", "bm25-b-over-1"])
 def test_bad_command_lines_exit_with_a_message(tmp_path, live, server_binary, args, status,
                                                message):
     (tmp_path / "empty").mkdir()
-    values = {"missing": tmp_path / "missing", "empty": tmp_path / "empty", "db": live.db}
+    (tmp_path / "synonyms.txt").write_text("ferry, boat\nlonely\n", encoding="utf-8")
+    values = {"missing": tmp_path / "missing", "empty": tmp_path / "empty", "db": live.db,
+              "synonyms": tmp_path / "synonyms.txt"}
     clean_env = {k: v for k, v in os.environ.items() if not k.startswith("DATELINE_")}
     result = subprocess.run([str(server_binary), *[a.format(**values) for a in args]],
                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,

@@ -270,3 +270,100 @@ TEST_CASE("odd queries never fail as internal errors", "[query][limits]") {
     }
     CHECK(sorted(search_ids(searcher, {{"q", "ＦＥＲＲＹ strike"}})) == Ids{"a"});  // NFKC
 }
+
+namespace {
+
+std::vector<Article> world_news() {
+    return {
+        article("states", "Tariffs rise", "The United States raised tariffs on steel."),
+        article("dotted", "Tariff talks", "U.S. officials discussed tariffs."),
+        article("britain", "Britain's exports", "Exports from Britain fell in March."),
+        article("letter", "Letters", "Write to us about tariffs and exports."),
+    };
+}
+
+RankingOptions with_news_synonyms() {
+    RankingOptions ranking;
+    ranking.synonyms = std::make_shared<const SynonymTable>(SynonymTable::news());
+    return ranking;
+}
+
+}  // namespace
+
+TEST_CASE("synonyms find every name of a country, weighted as one word", "[query][synonyms]") {
+    TestIndex index(world_news());
+    Searcher searcher = index.searcher(with_news_synonyms());
+    CHECK(sorted(search_ids(searcher, {{"q", "US tariffs"}})) == Ids{"dotted", "letter", "states"});
+    CHECK(sorted(search_ids(searcher, {{"q", "United States"}})) ==
+          Ids{"dotted", "letter", "states"});
+    CHECK(sorted(search_ids(searcher, {{"q", "UK exports"}})) == Ids{"britain"});
+    CHECK(search_ids(searcher, {{"q", "\"United States\""}}) == Ids{"states"});  // a phrase
+    // Lower-case "us" is the pronoun, not the country: as typed ("U.S." is indexed as us).
+    CHECK(sorted(search_ids(searcher, {{"q", "us tariffs"}})) == Ids{"dotted", "letter"});
+
+    Searcher without = index.searcher();
+    CHECK(search_ids(without, {{"q", "UK"}}).empty());
+    CHECK(search_ids(without, {{"q", "\"United States\" tariffs"}}) == Ids{"states"});
+
+    TextAnalyzer analyzer;
+    QueryBuilder builder(index.database(), analyzer, with_news_synonyms());
+    auto built = builder.build(request({{"q", "UK exports"}}));
+    REQUIRE(built);
+    CHECK_THAT(built->text.get_description(), Catch::Contains("SYNONYM"));
+}
+
+TEST_CASE("AND and OR in a question typed in capitals are words", "[query][capitals]") {
+    TestIndex index(harbour_news());
+    Searcher searcher = index.searcher();
+    const std::string shouted = "WHY DID THE FERRY CREWS AND BUS DRIVERS STRIKE";
+    const Ids as_words = search_ids(searcher, {{"q", shouted}});
+    CHECK(as_words ==
+          search_ids(searcher, {{"q", "why did the ferry crews and bus drivers strike"}}));
+    CHECK(sorted(as_words) == Ids{"a", "b", "c"});
+    // A short query keeps its operators, and so does one in mixed case.
+    CHECK(sorted(search_ids(searcher, {{"q", "BUDGET OR BUS"}})) == Ids{"b", "c"});
+    // Five words with the AND: a question, all words (not two ANDed halves).
+    CHECK(search_ids(searcher, {{"q", "FERRY CREWS AND BUS DRIVERS"}}) ==
+          search_ids(searcher, {{"q", "ferry crews and bus drivers"}}));
+
+    RankingOptions operators;
+    operators.capitals_as_words = false;
+    Searcher strict = index.searcher(operators);
+    CHECK(sorted(search_ids(strict, {{"q", shouted}})) != sorted(as_words));
+
+    CHECK(is_shouted("WHAT IS THE U.S. POLICY"));
+    CHECK_FALSE(is_shouted("What is the U.S. policy"));
+    CHECK_FALSE(is_shouted("東京 AND 大阪"));  // no word in capitals but the operator
+    CHECK(operators_as_words("A AND B OR NEAR/3 NOT") == "A and B or near/3 not");
+}
+
+TEST_CASE("an article with the word as typed ranks above one with another form of it",
+          "[query][ranking]") {
+    TestIndex index({article("computers", "Notes", "Computers and more computers in the lab."),
+                     article("computing", "Notes", "Computing in the lab.")});
+    Searcher searcher = index.searcher();
+    CHECK(search_ids(searcher, {{"q", "computing"}}).front() == "computing");
+    CHECK(search_ids(searcher, {{"q", "computers"}}).front() == "computers");
+}
+
+TEST_CASE("ranking features can be switched off one by one", "[query][ranking]") {
+    TestIndex index(harbour_news());
+    const auto without = [&](std::vector<std::string> features) {
+        RankingOptions options;
+        REQUIRE(switch_off(options, features));
+        return index.searcher(options);
+    };
+    Searcher stems_off = without({"stemming"});
+    CHECK(search_ids(stems_off, {{"q", "strikes"}}).empty());  // "strikes" only as written
+    Searcher all_words_off = without({"all-words"});
+    CHECK(sorted(search_ids(all_words_off, {{"q", "ferry strike"}})) == Ids{"a", "b", "c"});
+    Searcher stop_words_off = without({"stop-words"});
+    auto needs_a = stop_words_off.search(request({{"q", "a ferry strike"}}));
+    REQUIRE(needs_a);
+    CHECK(needs_a->relaxed);  // "a" is required like any word, and no article has it
+
+    RankingOptions options;
+    const auto unknown = switch_off(options, {"stemming", "magic"});
+    REQUIRE_FALSE(unknown);
+    CHECK_THAT(unknown.error(), Catch::StartsWith("unknown ranking feature \"magic\" (known: "));
+}

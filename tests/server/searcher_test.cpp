@@ -254,6 +254,17 @@ TEST_CASE("a misspelt query suggests the spelling the index knows", "[searcher][
     CHECK_FALSE(right->suggestion);
 }
 
+TEST_CASE("a query with synonyms is corrected as typed", "[searcher][spelling][synonyms]") {
+    TempDir dir;
+    RankingOptions ranking;
+    ranking.synonyms = std::make_shared<const SynonymTable>(SynonymTable::news());
+    auto searcher = Searcher::open(write_spelled_index(dir / "index", port_news()), ranking);
+    REQUIRE(searcher);
+    auto misspelt = searcher->search(request({{"q", "UK fery timetible"}}));
+    REQUIRE(misspelt);
+    CHECK(misspelt->suggestion == std::optional<std::string>("uk ferry timetable"));
+}
+
 TEST_CASE("an unfinished last word finds and highlights the words it starts",
           "[searcher][partial]") {
     TestIndex index(port_news());

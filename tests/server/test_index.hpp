@@ -46,7 +46,9 @@ public:
         database_.replace_document(schema::id_term(a.id), builder_.build(a));
     }
 
-    Searcher searcher() const { return Searcher(database_); }
+    Searcher searcher(const RankingOptions& ranking = {}) const {
+        return Searcher(database_, ranking);
+    }
     Xapian::WritableDatabase& database() { return database_; }
 
 private:

@@ -60,8 +60,13 @@ inline constexpr Xapian::valueno kSourceSlot = 1;  // display form, for facets
 inline constexpr Xapian::valueno kTagsSlot = 2;    // display forms, encode_list()
 inline constexpr Xapian::valueno kLangSlot = 3;    // primary language subtag
 
-// Title words count this many times a body word (within-document frequency increment).
-inline constexpr Xapian::termcount kTitleWeight = 5;
+// Title words count this many times a body word (within-document frequency increment), for a
+// new index; an index keeps its own under kTitleWeightMetadataKey (`reindex --title-weight`
+// changes it). bench/relevance measured 2 best; indexes written before the key existed used 5.
+inline constexpr Xapian::termcount kTitleWeight = 2;
+inline constexpr Xapian::termcount kLegacyTitleWeight = 5;
+inline constexpr Xapian::termcount kMaxTitleWeight = 20;
+inline constexpr std::string_view kTitleWeightMetadataKey = "dateline.title_weight";
 
 // Xapian's hard limit on a term is 245 bytes; stay clear of it.
 inline constexpr std::size_t kMaxTermBytes = 240;

@@ -3,6 +3,7 @@
 # plain-Xapian reference's in-process query loop, same corpus and queries, same run.
 #
 #   bench/search_bench.sh [--duration SECONDS] [--corpus FILE] [--queries FILE]
+#                         [--server-arg ARG]...   (e.g. --server-arg=--ranking-off=synonyms)
 #
 # Every request asks for snippets (always on) and source+tag facets. Prints QPS, p50/p99
 # latency and errors per connection count, the reference's p50/p99/QPS, and the ratio of the
@@ -12,11 +13,14 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SHARED=${DATELINE_SHARED:-$ROOT/../shared}
 DURATION=10
+SERVER_ARGS=()
 CORPUS=$SHARED/corpus/reuters21578.jsonl
 QUERIES=$SHARED/bench/queries-reuters.txt
 while [ $# -gt 0 ]; do
   case $1 in
     --duration) DURATION=$2; shift 2 ;;
+    --server-arg) SERVER_ARGS+=("$2"); shift 2 ;;
+    --server-arg=*) SERVER_ARGS+=("${1#--server-arg=}"); shift ;;
     --corpus) CORPUS=$2; shift 2 ;;
     --queries) QUERIES=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -41,7 +45,8 @@ REF_LINE=$("$REF_BIN" query "$WORK/refdb" "$QUERIES" --warmup 1)
 echo "  $REF_LINE"
 REF_QPS=$(sed -n 's/.*qps=\([0-9.]*\).*/\1/p' <<<"$REF_LINE")
 
-"$BIN/server/dateline-server" --db "$WORK/db" --listen 127.0.0.1:0 2>"$WORK/server.log" &
+"$BIN/server/dateline-server" --db "$WORK/db" --listen 127.0.0.1:0 "${SERVER_ARGS[@]}" \
+  2>"$WORK/server.log" &
 SERVER_PID=$!
 for _ in $(seq 100); do grep -q 'serving' "$WORK/server.log" && break; sleep 0.1; done
 URL=$(grep -o 'http://[^ ]*' "$WORK/server.log" | head -1)

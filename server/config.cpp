@@ -91,6 +91,21 @@ void add_limit_options(CLI::App& app, ServerConfig& config, RawOptions& raw) {
         ->check(CLI::Range(std::size_t{0}, std::size_t{1024 * 1024}))
         ->capture_default_str()
         ->envname("DATELINE_MAX_BODY_BYTES");
+    app.add_option("--rate-limit", config.rate_limit,
+                   "Requests a second one client address may make (token bucket); 0: no limit. "
+                   "Health and metrics endpoints are not counted")
+        ->check(CLI::Range(0.0, 1e6))
+        ->capture_default_str()
+        ->envname("DATELINE_RATE_LIMIT");
+    app.add_option("--rate-limit-burst", config.rate_limit_burst,
+                   "Requests one client may make at once before --rate-limit applies; "
+                   "default: twice --rate-limit (at least 1)")
+        ->check(CLI::Range(0.0, 1e6))
+        ->envname("DATELINE_RATE_LIMIT_BURST");
+    app.add_flag("--trust-forwarded-for", config.trust_forwarded_for,
+                 "Count requests by the last X-Forwarded-For address (only behind a reverse "
+                 "proxy that sets it; otherwise clients could pick their own)")
+        ->envname("DATELINE_TRUST_FORWARDED_FOR");
 }
 
 void add_ranking_options(CLI::App& app, ServerConfig& config, RawOptions& raw) {

@@ -28,6 +28,9 @@ struct ServerConfig {
     std::chrono::seconds shutdown_grace{10};
     std::size_t max_header_bytes = 8 * 1024;
     std::size_t max_body_bytes = 1024;
+    double rate_limit = 0;             // requests a second per client address; 0: no limit
+    double rate_limit_burst = 0;       // requests at once per client; 0: twice rate_limit
+    bool trust_forwarded_for = false;  // the client address is X-Forwarded-For's last entry
     RankingOptions ranking;  // synonyms: the built-in news list unless --synonyms names a file
 };
 

@@ -128,7 +128,14 @@ int serve(const ServerConfig& config) {
     const Router router =
         make_api_router({*pool, metrics, tracker, StaticAssets(embedded_files())});
     const RequestHandler handler(router, CorsPolicy(config.cors_origins), metrics);
-    const SessionContext sessions{handler, tracker, session_limits(config)};
+    std::optional<RateLimiter> rate_limiter;
+    if (config.rate_limit > 0)
+        rate_limiter.emplace(config.rate_limit, config.rate_limit_burst > 0
+                                                    ? config.rate_limit_burst
+                                                    : std::max(1.0, 2 * config.rate_limit));
+    const SessionContext sessions{handler, tracker, session_limits(config),
+                                  rate_limiter ? &*rate_limiter : nullptr,
+                                  config.trust_forwarded_for};
     asio::io_context io(static_cast<int>(config.io_threads));
     auto listener = Listener::open(io, endpoint, sessions, metrics);
     if (!listener) return fail(listener.error());

@@ -16,6 +16,7 @@ http::status http_status(ErrorCode code) {
         case ErrorCode::kHeadersTooLarge: return http::status::request_header_fields_too_large;
         case ErrorCode::kOverloaded:
         case ErrorCode::kUnavailable: return http::status::service_unavailable;
+        case ErrorCode::kRateLimited: return http::status::too_many_requests;
         case ErrorCode::kInternal: return http::status::internal_server_error;
     }
     return http::status::internal_server_error;  // an out-of-range value is a bug

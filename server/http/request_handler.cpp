@@ -155,4 +155,13 @@ void RequestHandler::finish(HttpResponse& response, const HttpRequest& request) 
     if (request.method() == http::verb::head) response.body().clear();
 }
 
+HttpResponse RequestHandler::refuse(const HttpRequest& request, const ApiError& error,
+                                    std::chrono::seconds retry_after) const {
+    HttpResponse response = failure(request, error);
+    response.set(http::field::retry_after, std::to_string(retry_after.count()));
+    finish(response, request);
+    metrics_.record_request(kUnmatchedRoute, response.result_int(), std::chrono::seconds{0});
+    return response;
+}
+
 }  // namespace dateline::server

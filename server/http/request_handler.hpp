@@ -7,6 +7,7 @@
 // router, CORS policy and metrics it uses are thread-safe.
 #pragma once
 
+#include <chrono>
 #include <string_view>
 
 #include <boost/asio/awaitable.hpp>
@@ -27,6 +28,12 @@ public:
     // The response to a request that could not be read (too large, malformed): there are no
     // parsed headers to consult, so it is a plain error with the default CORS headers.
     HttpResponse reject(const ApiError& error) const;
+
+    // The response to a request refused before it is routed (rate limited): an error with the
+    // request's CORS headers and Retry-After, recorded in the metrics; the connection may stay
+    // open.
+    HttpResponse refuse(const HttpRequest& request, const ApiError& error,
+                        std::chrono::seconds retry_after) const;
 
 private:
     struct Outcome {

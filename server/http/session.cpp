@@ -12,6 +12,8 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
 
+#include "http/client_address.hpp"
+
 namespace dateline::server {
 namespace {
 
@@ -96,6 +98,22 @@ asio::awaitable<void> linger_close(beast::tcp_stream& stream) {
     }
 }
 
+// The response to a request from a client over its rate limit, or nullopt to serve it.
+std::optional<HttpResponse> over_limit(const HttpRequest& request, const tcp::endpoint& peer,
+                                       const SessionContext& context) {
+    if (context.rate_limiter == nullptr || !is_rate_limited_path(request.target()))
+        return std::nullopt;
+    const auto decision =
+        context.rate_limiter->admit(client_address(request, peer, context.trust_forwarded_for));
+    if (decision.allowed) return std::nullopt;
+    return context.handler.refuse(request,
+                                  ApiError{ErrorCode::kRateLimited,
+                                           "too many requests from this address; retry after " +
+                                               std::to_string(decision.retry_after.count()) + " s",
+                                           std::nullopt},
+                                  decision.retry_after);
+}
+
 asio::awaitable<void> reject(beast::tcp_stream& stream, const SessionContext& context,
                              const ApiError& error) {
     HttpResponse response = context.handler.reject(error);
@@ -108,6 +126,8 @@ asio::awaitable<void> reject(beast::tcp_stream& stream, const SessionContext& co
 asio::awaitable<void> run_session(beast::tcp_stream stream, const SessionContext& context,
                                   [[maybe_unused]] ConnectionTracker::Lease connection) {
     const SessionLimits& limits = context.limits;
+    beast::error_code no_peer;
+    const tcp::endpoint peer = stream.socket().remote_endpoint(no_peer);
     beast::flat_buffer buffer;
     auto wait_timeout = limits.read_timeout;  // a new connection must start promptly
     for (;;) {
@@ -127,7 +147,10 @@ asio::awaitable<void> run_session(beast::tcp_stream stream, const SessionContext
             co_return;
         }
 
-        HttpResponse response = co_await context.handler.handle(parser.get());
+        // (No co_await inside a conditional expression: GCC 12 miscompiles it.)
+        std::optional<HttpResponse> refused = over_limit(parser.get(), peer, context);
+        if (!refused) refused = co_await context.handler.handle(parser.get());
+        HttpResponse response = std::move(*refused);
         const bool keep_alive = response.keep_alive() && !context.tracker.shutting_down();
         response.keep_alive(keep_alive);
         if (!co_await write_response(stream, response, limits.read_timeout)) co_return;

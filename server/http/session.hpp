@@ -12,6 +12,7 @@
 #include <boost/beast/core/tcp_stream.hpp>
 
 #include "http/connection_tracker.hpp"
+#include "http/rate_limiter.hpp"
 #include "http/request_handler.hpp"
 
 namespace dateline::server {
@@ -28,6 +29,8 @@ struct SessionContext {
     const RequestHandler& handler;
     ConnectionTracker& tracker;
     SessionLimits limits;
+    RateLimiter* rate_limiter = nullptr;  // null: no per-client limit
+    bool trust_forwarded_for = false;     // count requests by X-Forwarded-For (behind a proxy)
 };
 
 // Serves one connection until the client closes it, a deadline passes, an error, or shutdown.

@@ -13,6 +13,7 @@ std::string_view error_code_name(ErrorCode code) {
         case ErrorCode::kPayloadTooLarge: return "payload_too_large";
         case ErrorCode::kHeadersTooLarge: return "headers_too_large";
         case ErrorCode::kOverloaded: return "overloaded";
+        case ErrorCode::kRateLimited: return "rate_limited";
         case ErrorCode::kUnavailable: return "unavailable";
         case ErrorCode::kInternal: return "internal";
     }

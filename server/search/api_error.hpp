@@ -17,6 +17,7 @@ enum class ErrorCode {
     kPayloadTooLarge,   // request body over the limit (413)
     kHeadersTooLarge,   // request headers over the limit (431)
     kOverloaded,        // the search queue is full (503, Retry-After)
+    kRateLimited,       // this client sent more than --rate-limit allows (429, Retry-After)
     kUnavailable,       // the database cannot be opened right now (503)
     kInternal,          // a bug or broken infrastructure (500)
 };

@@ -120,6 +120,8 @@ std::string problem_message(const ApiError& problem) {
     switch (problem.code) {
         case ErrorCode::kOverloaded:
             return "The search service is busy right now. Please try again in a moment.";
+        case ErrorCode::kRateLimited:
+            return "Too many searches from your address. Please wait a moment and try again.";
         case ErrorCode::kUnavailable:
             return "The archive cannot be searched right now. Please try again later.";
         case ErrorCode::kInternal:

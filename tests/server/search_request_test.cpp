@@ -211,6 +211,7 @@ TEST_CASE("every error code has its stable name", "[request]") {
         {ErrorCode::kPayloadTooLarge, "payload_too_large"},
         {ErrorCode::kHeadersTooLarge, "headers_too_large"},
         {ErrorCode::kOverloaded, "overloaded"},
+        {ErrorCode::kRateLimited, "rate_limited"},
         {ErrorCode::kUnavailable, "unavailable"},
         {ErrorCode::kInternal, "internal"},
     };

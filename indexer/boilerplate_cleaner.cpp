@@ -144,8 +144,9 @@ void BoilerplateCleaner::apply(SourceRecord& record) {
         report_->add(source ? *source : std::string(), cleaned.tally);
 }
 
-SourceStepFactory boilerplate_cleaner_factory(std::shared_ptr<const BoilerplateKnowledge> knowledge,
-                                              std::shared_ptr<BoilerplateReport> report) {
+SourceStepFactory boilerplate_cleaner_factory(
+    const std::shared_ptr<const BoilerplateKnowledge>& knowledge,
+    const std::shared_ptr<BoilerplateReport>& report) {
     return [knowledge, report] { return std::make_unique<BoilerplateCleaner>(knowledge, report); };
 }
 

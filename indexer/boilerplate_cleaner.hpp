@@ -62,7 +62,8 @@ private:
     RuleMatcher matcher_;
 };
 
-SourceStepFactory boilerplate_cleaner_factory(std::shared_ptr<const BoilerplateKnowledge> knowledge,
-                                              std::shared_ptr<BoilerplateReport> report);
+SourceStepFactory boilerplate_cleaner_factory(
+    const std::shared_ptr<const BoilerplateKnowledge>& knowledge,
+    const std::shared_ptr<BoilerplateReport>& report);
 
 }  // namespace dateline::indexer

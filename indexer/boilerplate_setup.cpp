@@ -12,7 +12,7 @@ namespace dateline::indexer {
 namespace {
 
 // A rules file is a few kilobytes; anything far larger is not one.
-constexpr std::size_t kMaxRulesFileBytes = 1024 * 1024;
+constexpr std::size_t kMaxRulesFileBytes = std::size_t{1024} * 1024;
 
 Result<std::string, std::string> read_rules_file(const std::string& path) {
     std::ifstream file(path, std::ios::binary);

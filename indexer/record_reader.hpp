@@ -31,7 +31,7 @@ class ByteStream;
 class RecordReader {
 public:
     // A feed or page is read whole, up to this size.
-    static constexpr std::size_t kMaxDocumentBytes = 32 * 1024 * 1024;
+    static constexpr std::size_t kMaxDocumentBytes = std::size_t{32} * 1024 * 1024;
 
     // Opens a file (or "-" for standard input). The error names the input and the cause.
     // `format` kAuto sniffs; kJsonLines forces lines; kJsonArray reads JSON either way;

@@ -143,7 +143,7 @@ int serve(const ServerConfig& config) {
     asio::signal_set signals(io, SIGINT, SIGTERM);
     asio::co_spawn(io, stop_on_signal(signals, **listener, tracker, config.shutdown_grace, io),
                    [](std::exception_ptr e) { log_exception(e, "shutdown"); });
-    asio::co_spawn(io, watch_index(*pool, metrics, kIndexWatchInterval),
+    asio::co_spawn(io, watch_index(io.get_executor(), *pool, metrics, kIndexWatchInterval),
                    [](std::exception_ptr e) { log_exception(e, "index watch"); });
     (*listener)->start();
     const tcp::endpoint bound = (*listener)->local_endpoint();

@@ -53,7 +53,7 @@ const char16_t* letter_replacement(UChar32 c) {
         case 0x00E6: return u"ae";      // æ
         case 0x0153: return u"oe";      // œ
         case 0x0142: return u"l";       // ł
-        case 0x0111: return u"d";       // đ
+        case 0x0111:                    // đ
         case 0x00F0: return u"d";       // ð
         case 0x00FE: return u"th";      // þ
         case 0x0131: return u"i";       // dotless ı

@@ -18,7 +18,8 @@ icu::BreakIterator* word_iterator() {
         UErrorCode status = U_ZERO_ERROR;
         std::unique_ptr<icu::BreakIterator> created(
             icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-        return U_SUCCESS(status) ? std::move(created) : nullptr;
+        if (U_FAILURE(status)) created.reset();
+        return created;
     }();
     return iterator.get();
 }

@@ -54,7 +54,7 @@ void append_lower(std::string& out, char32_t c) {
 }
 
 // ' and ’ and ʼ read alike; characters NFKC may introduce that are not word characters go.
-std::string clean_normalized(std::string text) {
+std::string clean_normalized(const std::string& text) {
     std::string out;
     out.reserve(text.size());
     for (std::size_t pos = 0; pos < text.size();) {

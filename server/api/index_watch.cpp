@@ -2,16 +2,15 @@
 #include "api/index_watch.hpp"
 
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
 #include "api/pool_job.hpp"
 
 namespace dateline::server {
 
-boost::asio::awaitable<void> watch_index(SearchPool& pool, Metrics& metrics,
-                                         std::chrono::seconds interval) {
-    boost::asio::steady_timer timer(co_await boost::asio::this_coro::executor);
+boost::asio::awaitable<void> watch_index(boost::asio::any_io_executor executor, SearchPool& pool,
+                                         Metrics& metrics, std::chrono::seconds interval) {
+    boost::asio::steady_timer timer(std::move(executor));
     const SearchJob job = [&metrics](Searcher& searcher) -> ApiResult {
         auto status = searcher.status();
         if (!status) return Unexpected(status.error());

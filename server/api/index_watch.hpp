@@ -5,6 +5,7 @@
 
 #include <chrono>
 
+#include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
 
 #include "http/metrics.hpp"
@@ -12,7 +13,8 @@
 
 namespace dateline::server {
 
-boost::asio::awaitable<void> watch_index(SearchPool& pool, Metrics& metrics,
-                                         std::chrono::seconds interval);
+// `executor`: the one it is spawned on (its timer's).
+boost::asio::awaitable<void> watch_index(boost::asio::any_io_executor executor, SearchPool& pool,
+                                         Metrics& metrics, std::chrono::seconds interval);
 
 }  // namespace dateline::server

@@ -132,7 +132,7 @@ std::vector<std::string> suggest_completions(const Xapian::Database& database,
     const Prefix typed = split_prefix(prefix);
     if (typed.normalized.empty() || limit == 0) return {};
     std::vector<std::string> terms = frequent_terms(database, typed.last, limit);
-    for (std::string& term : terms) term = typed.head + term;
+    for (std::string& term : terms) term.insert(0, typed.head);
     // Titles are searched with the search analysis (segments, bigrams, joined words).
     return merge(matching_titles(database, analyzer, normalize_query(prefix, false), limit),
                  std::move(terms), limit);

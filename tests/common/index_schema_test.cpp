@@ -43,7 +43,8 @@ TEST_CASE("date values sort in time order and round-trip", "[schema]") {
 }
 
 TEST_CASE("tag lists round-trip whatever the tags hold", "[schema]") {
-    const std::vector<std::string> tags = {"energy", "", "a:b", "12:x", "with\0nul"};
+    using namespace std::string_literals;
+    const std::vector<std::string> tags = {"energy", "", "a:b", "12:x", "with\0nul"s};
     CHECK(schema::decode_list(schema::encode_list(tags)) == tags);
     CHECK(schema::decode_list("").empty());
     CHECK(schema::decode_list("99:short").empty());

@@ -153,6 +153,7 @@ TEST_CASE("spelling words skip prefixes, numbers and fragments", "[document]") {
     const auto words =
         indexer::spelling_words(builder.build(article("a", "Ferry", "In 1987 the ferry ran.")));
     std::vector<std::string> names;
+    names.reserve(words.size());
     for (const auto& [word, frequency] : words) names.push_back(word);
     CHECK(names == Ids{"ferry", "ran", "the"});
 }

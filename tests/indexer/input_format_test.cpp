@@ -94,7 +94,7 @@ TEST_CASE("a document is one record, byte order mark kept; past the cap it is no
     CHECK_FALSE(reader->next());
 
     std::string huge = "<html><body>";
-    huge.resize(RecordReader::kMaxDocumentBytes + 2 * 1024 * 1024, 'a');
+    huge.resize(RecordReader::kMaxDocumentBytes + std::size_t{2} * 1024 * 1024, 'a');
     TempFile big(huge);
     auto big_reader = RecordReader::open(big.path.string());
     REQUIRE(big_reader);

@@ -15,7 +15,7 @@ struct ArticleLimits {
     static constexpr std::size_t kMaxIdChars = 256;
     static constexpr std::size_t kMaxTitleChars = 1000;
     static constexpr std::size_t kMaxTags = 100;
-    static constexpr std::size_t kMaxRecordBytes = 4 * 1024 * 1024;
+    static constexpr std::size_t kMaxRecordBytes = std::size_t{4} * 1024 * 1024;
 };
 
 struct Article {

@@ -14,7 +14,7 @@ namespace dateline {
 
 // Only the first this many bytes of an article are looked at: enough for any language, and a
 // bound on the time one huge record can take.
-inline constexpr std::size_t kMaxLanguageDetectionBytes = 64 * 1024;
+inline constexpr std::size_t kMaxLanguageDetectionBytes = std::size_t{64} * 1024;
 
 // cld2 over the title and the start of the body (valid UTF-8 plain text). Nullopt when cld2
 // does not call its answer reliable, or knows no language for the text.

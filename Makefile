@@ -16,7 +16,7 @@ DEBIAN_PACKAGES := cmake ninja-build g++ pkg-config \
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test test-asan test-tsan deps node-deps browser-deps build index bench format clean \
-	fuzz fuzz-merge
+	fuzz fuzz-ci fuzz-merge tidy
 
 ## run: install, build, index the sample archive and serve search on $(LISTEN)
 run: build
@@ -67,29 +67,44 @@ bench: build
 	bench/index_bench.sh
 	bench/search_bench.sh
 
-## fuzz: build the feed, HTML page and query analysis fuzz targets with clang (libFuzzer, ASan+UBSan) and run
-## each for $(FUZZ_SECONDS) s from the kept corpus; new inputs land in build/fuzz/found/<target>
+## fuzz: build the fuzz targets (feeds, HTML pages, query analysis, JSON records, request targets,
+## searches) with clang (libFuzzer, ASan+UBSan) and run each for $(FUZZ_SECONDS) s from the kept
+## corpus; new inputs land in build/fuzz/found/<target>
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := feed_reader_fuzz html_page_reader_fuzz query_analysis_fuzz
+FUZZ_TARGETS := feed_reader_fuzz html_page_reader_fuzz query_analysis_fuzz article_json_fuzz \
+	query_string_fuzz search_fuzz
 fuzz: deps
 	@dpkg -s clang-14 libclang-rt-14-dev >/dev/null 2>&1 || \
 		(DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
 		 clang-14 libclang-rt-14-dev)
 	cmake --preset fuzz >/dev/null
-	cmake --build --preset fuzz
+	cmake --build --preset fuzz --target $(FUZZ_TARGETS)
 	for target in $(FUZZ_TARGETS); do \
 		case $$target in feed_*) seeds=tests/fixtures/archives/feeds ;; \
 			html_*) seeds=tests/fixtures/archives/pages ;; *) seeds= ;; esac; \
 		mkdir -p build/fuzz/found/$$target && \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/fuzz/lsan.supp \
 		build/fuzz/fuzz/$$target -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=10 \
 			-rss_limit_mb=2048 -dict=fuzz/$$target.dict -artifact_prefix=build/fuzz/ \
 			build/fuzz/found/$$target fuzz/corpus/$$target $$seeds \
 			|| exit 1; \
 	done
 
+## fuzz-ci: every fuzz target for a short fixed time, as CI runs them
+fuzz-ci:
+	$(MAKE) fuzz FUZZ_SECONDS=10
+
+## tidy: clang-tidy (.clang-tidy) over every source file of the release build
+tidy: build
+	@command -v run-clang-tidy-14 >/dev/null || \
+		(DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends clang-tidy-14)
+	run-clang-tidy-14 -p $(BUILD_DIR) -quiet '$(CURDIR)/(common|indexer|server|tests|fuzz)/.*\.cpp'
+
+
 ## fuzz-merge: add the inputs fuzzing found that reach new code to the kept corpus (fuzz/corpus)
 fuzz-merge:
 	for target in $(FUZZ_TARGETS); do \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/fuzz/lsan.supp \
 		build/fuzz/fuzz/$$target -merge=1 -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
 			fuzz/corpus/$$target build/fuzz/found/$$target || exit 1; \
 	done

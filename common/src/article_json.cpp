@@ -206,6 +206,8 @@ Result<ParsedArticle, RecordError> article_from_json(const json& record) {
     if (auto optionals = read_optional_fields(record, article); !optionals)
         return Unexpected(optionals.error());
     if (article.summary) article.summary = html_to_text(*article.summary);
+    // Markup alone ("<p></p>") leaves nothing; stored as "" it would read back as absent.
+    if (article.summary && article.summary->empty()) article.summary.reset();
     if (auto checked = check_optional_fields(article); !checked) return Unexpected(checked.error());
     for (const auto& item : record.items())
         if (std::find(kKnownFields.begin(), kKnownFields.end(), item.key()) == kKnownFields.end())
@@ -258,7 +260,8 @@ Result<json, RecordError> parse_record_json(std::string_view record_text) {
     json record;
     try {
         record = json::parse(record_text);
-    } catch (const json::parse_error& error) {
+    } catch (const json::exception& error) {
+        // A syntax error (parse_error), or a number past a double (out_of_range: "1e999").
         // nlohmann's messages start with an internal id ("[json.exception.parse_error.101] ").
         std::string reason = error.what();
         if (const auto end = reason.find("] "); end != std::string::npos) reason.erase(0, end + 2);

@@ -21,6 +21,7 @@ int read_digits(std::string_view s, std::size_t pos, std::size_t width) {
     return value;
 }
 
+// The YYYY-MM-DD that starts s (at least 10 bytes long); errors quote all of s.
 Result<sys_days, std::string> parse_calendar_date(std::string_view s) {
     const int y = read_digits(s, 0, 4), m = read_digits(s, 5, 2), d = read_digits(s, 8, 2);
     if (y < 0 || m < 0 || d < 0 || s[4] != '-' || s[7] != '-')
@@ -53,7 +54,9 @@ Result<Timestamp, std::string> parse_date(std::string_view s) {
     if (s.size() < 10)
         return Unexpected(std::string("not a date: ") + quoted_excerpt(s) +
                           " (expected RFC 3339 date-time or YYYY-MM-DD)");
-    auto day_result = parse_calendar_date(s.substr(0, 10));
+    // The whole text, not its first 10 bytes: an error quotes it, and 10 bytes can end inside
+    // a UTF-8 character.
+    auto day_result = parse_calendar_date(s);
     if (!day_result) return Unexpected(std::string(day_result.error()));
     if (s.size() == 10) return Timestamp{*day_result};
 
@@ -75,7 +78,14 @@ Result<Timestamp, std::string> parse_date(std::string_view s) {
     if (!parse_offset(s, pos, offset)) return bad_time();
     // A leap second (":60") is kept within its minute: the archive needs order, not SI time.
     const seconds time_of_day = hours{hh} + minutes{mi} + seconds{ss == 60 ? 59 : ss};
-    return Timestamp{*day_result} + time_of_day - offset;
+    const Timestamp utc = Timestamp{*day_result} + time_of_day - offset;
+    // An offset can carry the first or last day of the calendar into year 0 or 10000, which
+    // the stored form (to_rfc3339) and the date terms (calendar_keys) cannot write as 4 digits.
+    const year utc_year = year_month_day{floor<days>(utc)}.year();
+    if (utc_year < year{1} || utc_year > year{9999})
+        return Unexpected(std::string("outside the years 0001 to 9999 in UTC: ") +
+                          quoted_excerpt(s));
+    return utc;
 }
 
 std::string to_rfc3339(Timestamp t) {

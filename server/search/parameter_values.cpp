@@ -4,6 +4,8 @@
 #include <charconv>
 #include <optional>
 
+#include "dateline/utf8.hpp"
+
 namespace dateline::server {
 namespace {
 
@@ -110,8 +112,8 @@ Result<void, std::string> apply_facet(std::string_view item, SearchRequest& requ
     else if (item == "date:day")
         return set_date(DateFacet::kDay);
     else
-        return Unexpected("has no facet \"" + std::string(item.substr(0, 64)) +
-                          "\"; allowed: source, tag, lang, date:year, date:month, date:day");
+        return Unexpected("has no facet " + quoted_excerpt(item) +  // cut at a character
+                          "; allowed: source, tag, lang, date:year, date:month, date:day");
     return {};
 }
 

@@ -18,8 +18,15 @@ std::filesystem::path index_path(const std::string& database);
 // is never written into or deleted).
 Result<void, std::string> require_index(const std::string& database);
 
-// True for a directory that does not exist, is empty, or holds a Xapian database.
+// True for a directory that does not exist, is empty, holds a Xapian database, or holds only
+// what Xapian leaves when the creation of one is cut short (nothing committed).
 bool may_hold_index(const std::string& database);
+
+// Removes what Xapian left of a database whose creation was cut short, so that it is created
+// again (Xapian takes leftover tables for a database and fails to open it). Done under Xapian's
+// write lock, so a run creating the database at the same moment is left alone; any other
+// directory is not touched.
+void clear_unfinished_creation(const std::string& database);
 
 // Where a rebuilt copy of `target` is written before it is swapped in: a sibling named
 // "<target>.<purpose>-<pid>" ("db.compacting-4242"), so a copy left by a killed run is known.

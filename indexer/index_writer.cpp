@@ -54,6 +54,7 @@ Result<IndexWriter, std::string> IndexWriter::open(const std::string& path) {
             path + " is not a Dateline index and not an empty directory: refusing to write there");
     std::error_code ignored;  // if the parent still cannot be made, Xapian says why
     std::filesystem::create_directories(index_path(path).parent_path(), ignored);
+    clear_unfinished_creation(path);  // a re-run after a killed or failed first run
     auto database = open_database(path, Xapian::DB_CREATE_OR_OPEN);
     if (!database) return Unexpected(database.error());
     if (auto checked = check_version(*database, path); !checked) return Unexpected(checked.error());

@@ -22,7 +22,10 @@ struct ServerConfig {
     std::size_t io_threads = 1;             // default: 1, or 2 from 4 cores up
     std::vector<std::string> cors_origins = {"*"};
     std::size_t max_connections = 512;
-    std::size_t max_queued_searches = 64;
+    // Searches beyond the workers before 503: room for a busy site's bursts (64 connections
+    // with /readyz and the index watch got 503s from a 64 queue), short enough to drain in
+    // well under a second.
+    std::size_t max_queued_searches = 256;
     std::chrono::seconds read_timeout{10};
     std::chrono::seconds idle_timeout{30};
     std::chrono::seconds shutdown_grace{10};

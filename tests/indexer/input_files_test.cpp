@@ -15,6 +15,7 @@ namespace {
 
 std::vector<std::string> relative_paths(const std::vector<InputFile>& files) {
     std::vector<std::string> out;
+    out.reserve(files.size());
     for (const InputFile& file : files) out.push_back(file.relative_path);
     return out;
 }

@@ -43,6 +43,7 @@ std::vector<RawRecord> read_all(const std::string& content, bool gzip = false) {
 std::vector<std::pair<std::size_t, std::string>> lines_and_texts(
     const std::vector<RawRecord>& records) {
     std::vector<std::pair<std::size_t, std::string>> out;
+    out.reserve(records.size());
     for (const auto& r : records) out.emplace_back(r.line, r.text);
     return out;
 }

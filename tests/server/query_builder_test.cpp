@@ -348,7 +348,7 @@ TEST_CASE("an article with the word as typed ranks above one with another form o
 
 TEST_CASE("ranking features can be switched off one by one", "[query][ranking]") {
     TestIndex index(harbour_news());
-    const auto without = [&](std::vector<std::string> features) {
+    const auto without = [&](const std::vector<std::string>& features) {
         RankingOptions options;
         REQUIRE(switch_off(options, features));
         return index.searcher(options);

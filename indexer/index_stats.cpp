@@ -37,7 +37,7 @@ std::vector<std::pair<std::string, std::uint64_t>> top_terms(const Xapian::Datab
 // the value slot of the first article carrying the term.
 std::string display_form(const Xapian::Database& database, const std::string& term,
                          std::string_view prefix, Xapian::valueno slot, bool is_list) {
-    const std::string normalized = term.substr(prefix.size());
+    std::string normalized = term.substr(prefix.size());
     const auto posting = database.postlist_begin(term);
     if (posting == database.postlist_end(term)) return normalized;
     const std::string value = database.get_document(*posting).get_value(slot);
@@ -51,8 +51,11 @@ std::string display_form(const Xapian::Database& database, const std::string& te
 void use_display_forms(const Xapian::Database& database,
                        std::vector<std::pair<std::string, std::uint64_t>>& counts,
                        std::string_view prefix, Xapian::valueno slot, bool is_list) {
-    for (auto& [value, count] : counts)
-        value = display_form(database, std::string(prefix) + value, prefix, slot, is_list);
+    for (auto& [value, count] : counts) {
+        std::string term(prefix);
+        term += value;
+        value = display_form(database, term, prefix, slot, is_list);
+    }
 }
 
 nlohmann::json counts_to_json(const std::vector<std::pair<std::string, std::uint64_t>>& counts) {

@@ -1,6 +1,7 @@
 // Terminal progress line.
 #include "progress_meter.hpp"
 
+#include <cmath>
 #include <cstdio>
 
 namespace dateline::indexer {
@@ -21,7 +22,7 @@ void ProgressMeter::update(std::size_t articles, std::uint64_t bytes_read) {
     if (total_bytes_ && bytes_read > 0 && *total_bytes_ >= bytes_read && seconds > 1) {
         const double remaining = seconds * static_cast<double>(*total_bytes_ - bytes_read) /
                                  static_cast<double>(bytes_read);
-        const auto eta = static_cast<long>(remaining + 0.5);
+        const long eta = std::lround(remaining);
         std::fprintf(stderr, "  %.0f%%  ETA %ld:%02ld",
                      100.0 * static_cast<double>(bytes_read) / static_cast<double>(*total_bytes_),
                      eta / 60, eta % 60);

@@ -142,9 +142,9 @@ int serve(const ServerConfig& config) {
 
     asio::signal_set signals(io, SIGINT, SIGTERM);
     asio::co_spawn(io, stop_on_signal(signals, **listener, tracker, config.shutdown_grace, io),
-                   [](std::exception_ptr e) { log_exception(e, "shutdown"); });
+                   [](const std::exception_ptr& e) { log_exception(e, "shutdown"); });
     asio::co_spawn(io, watch_index(io.get_executor(), *pool, metrics, kIndexWatchInterval),
-                   [](std::exception_ptr e) { log_exception(e, "index watch"); });
+                   [](const std::exception_ptr& e) { log_exception(e, "index watch"); });
     (*listener)->start();
     const tcp::endpoint bound = (*listener)->local_endpoint();
     std::fprintf(stderr, "dateline-server: serving %s on http://%s:%u\n", config.database.c_str(),

@@ -10,7 +10,7 @@ namespace dateline::server {
 
 boost::asio::awaitable<void> watch_index(boost::asio::any_io_executor executor, SearchPool& pool,
                                          Metrics& metrics, std::chrono::seconds interval) {
-    boost::asio::steady_timer timer(std::move(executor));
+    boost::asio::steady_timer timer(executor);
     const SearchJob job = [&metrics](Searcher& searcher) -> ApiResult {
         auto status = searcher.status();
         if (!status) return Unexpected(status.error());

@@ -6,7 +6,7 @@
 
 namespace dateline::server {
 
-void log_exception(std::exception_ptr error, const char* what) {
+void log_exception(const std::exception_ptr& error, const char* what) {
     if (!error) return;
     try {
         std::rethrow_exception(error);

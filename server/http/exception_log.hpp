@@ -7,6 +7,6 @@
 namespace dateline::server {
 
 // Prints "dateline-server: WHAT: message" for a non-null error.
-void log_exception(std::exception_ptr error, const char* what);
+void log_exception(const std::exception_ptr& error, const char* what);
 
 }  // namespace dateline::server

@@ -50,7 +50,7 @@ tcp::endpoint Listener::local_endpoint() const {
 
 void Listener::start() {
     asio::co_spawn(acceptor_.get_executor(), accept_loop(),
-                   [](std::exception_ptr error) { log_exception(error, "accept"); });
+                   [](const std::exception_ptr& error) { log_exception(error, "accept"); });
 }
 
 void Listener::close() {
@@ -91,7 +91,7 @@ void Listener::start_session(StrandSocket socket) {
     const auto strand = socket.get_executor();
     asio::co_spawn(
         strand, run_session(beast::tcp_stream(std::move(socket)), context_, std::move(*connection)),
-        [](std::exception_ptr error) { log_exception(error, "session"); });
+        [](const std::exception_ptr& error) { log_exception(error, "session"); });
 }
 
 }  // namespace dateline::server

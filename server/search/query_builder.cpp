@@ -425,7 +425,8 @@ std::string QueryBuilder::correction(const std::string& normalized,
     if (!unfinished || keep_last) return corrected;
     const std::string fixed = database_.get_spelling_suggestion(*unfinished);
     if (fixed.empty()) return corrected;
-    return with_last_word(corrected.empty() ? normalized : std::move(corrected), fixed);
+    if (corrected.empty()) corrected = normalized;
+    return with_last_word(std::move(corrected), fixed);
 }
 
 bool QueryBuilder::has_filters(const SearchRequest& request) {

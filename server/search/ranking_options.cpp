@@ -22,9 +22,16 @@ Result<void, std::string> switch_off(RankingOptions& options,
             options.synonyms.reset();
         } else {
             std::string known;
-            for (const std::string_view name : kRankingFeatures)
-                known += (known.empty() ? "" : ", ") + std::string(name);
-            return Unexpected("unknown ranking feature \"" + feature + "\" (known: " + known + ")");
+            for (const std::string_view name : kRankingFeatures) {
+                if (!known.empty()) known += ", ";
+                known += name;
+            }
+            std::string message = "unknown ranking feature \"";
+            message += feature;
+            message += "\" (known: ";
+            message += known;
+            message += ")";
+            return Unexpected(std::move(message));
         }
     }
     return {};

@@ -16,7 +16,7 @@ inline HttpResponse handle_request(const RequestHandler& handler, const HttpRequ
     boost::asio::io_context io;
     std::optional<HttpResponse> response;
     boost::asio::co_spawn(io, handler.handle(request),
-                          [&](std::exception_ptr error, HttpResponse result) {
+                          [&](const std::exception_ptr& error, HttpResponse result) {
                               if (error) std::rethrow_exception(error);
                               response = std::move(result);
                           });

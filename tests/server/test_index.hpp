@@ -24,7 +24,7 @@ inline Timestamp at(std::string_view text) {
 inline const Timestamp kNow = at("2024-06-01T00:00:00Z");
 
 inline Article article(std::string id, std::string title, std::string body,
-                       std::string date = "2024-03-12T08:00:00Z",
+                       const std::string& date = "2024-03-12T08:00:00Z",
                        std::string source = "Harbour Gazette") {
     Article a;
     a.id = std::move(id);

@@ -35,8 +35,8 @@ Result<CompactSummary, std::string> compact_index(const std::string& database) {
     return compact_locked(*writer, database);
 }
 
-Result<CompactSummary, std::string> compact_locked(IndexWriter& writer,
-                                                   const std::string& database) {
+Result<CompactSummary, std::string> compact_locked(IndexWriter& writer, const std::string& database,
+                                                   const std::vector<std::string>& shards) {
     namespace fs = std::filesystem;
     const fs::path target = index_path(database);
     const fs::path staging = staging_path(target, "compacting");
@@ -44,10 +44,13 @@ Result<CompactSummary, std::string> compact_locked(IndexWriter& writer,
     // Xapian writes by path: commit now, so the writer has nothing to write after the swap.
     writer.commit();
     CompactSummary summary{directory_bytes(target.string()), 0};
+    for (const std::string& shard : shards) summary.bytes_before += directory_bytes(shard);
     std::error_code ignored;
     try {
         fs::remove_all(staging, ignored);
-        Xapian::Database(target.string()).compact(staging.string());
+        Xapian::Database sources(target.string());
+        for (const std::string& shard : shards) sources.add_database(Xapian::Database(shard));
+        sources.compact(staging.string());
     } catch (const Xapian::Error& error) {
         fs::remove_all(staging, ignored);
         return Unexpected("compacting " + database + " failed: " + error.get_description());
@@ -59,6 +62,7 @@ Result<CompactSummary, std::string> compact_locked(IndexWriter& writer,
     // The staging path now holds the old database, which the writer still has open.
     writer.close();
     fs::remove_all(staging, ignored);
+    for (const std::string& shard : shards) fs::remove_all(shard, ignored);
     summary.bytes_after = directory_bytes(target.string());
     return summary;
 }

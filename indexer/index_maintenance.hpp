@@ -29,8 +29,9 @@ struct CompactSummary {
 Result<CompactSummary, std::string> compact_index(const std::string& database);
 
 // The same for a caller that already holds the database's writer; the writer is committed and
-// closed (its lock ends with the swap).
-Result<CompactSummary, std::string> compact_locked(IndexWriter& writer,
-                                                   const std::string& database);
+// closed (its lock ends with the swap). `shards`: closed databases (see ShardWriter) whose
+// articles are merged in by the same compaction; they are deleted once merged.
+Result<CompactSummary, std::string> compact_locked(IndexWriter& writer, const std::string& database,
+                                                   const std::vector<std::string>& shards = {});
 
 }  // namespace dateline::indexer

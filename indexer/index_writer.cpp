@@ -4,7 +4,6 @@
 #include <filesystem>
 
 #include "dateline/index_schema.hpp"
-#include "document_builder.hpp"
 #include "index_directory.hpp"
 
 namespace dateline::indexer {
@@ -74,8 +73,6 @@ UpsertOutcome IndexWriter::upsert(const std::string& id, const Xapian::Document&
     const std::string term = schema::id_term(id);
     const bool existed = database_.term_exists(term);
     database_.replace_document(term, document);
-    for (const auto& [word, frequency] : spelling_words(document))
-        database_.add_spelling(word, frequency);
     return existed ? UpsertOutcome::kReplaced : UpsertOutcome::kAdded;
 }
 
@@ -86,16 +83,29 @@ bool IndexWriter::remove(const std::string& id) {
     return true;
 }
 
+void IndexWriter::add_spelling(const SpellingTally& words) {
+    pending_spelling_.merge(words);
+}
+
+void IndexWriter::flush_spelling() {
+    pending_spelling_.drain([this](const std::string& word, Xapian::termcount frequency) {
+        database_.add_spelling(word, frequency);
+    });
+}
+
 void IndexWriter::commit() {
+    flush_spelling();
     database_.commit();
 }
 void IndexWriter::begin_transaction() {
     database_.begin_transaction(/*flushed=*/false);
 }
 void IndexWriter::commit_transaction() {
+    flush_spelling();
     database_.commit_transaction();
 }
 void IndexWriter::cancel_transaction() {
+    pending_spelling_.clear();
     database_.cancel_transaction();
 }
 Xapian::doccount IndexWriter::article_count() const {

@@ -11,6 +11,7 @@
 #include <xapian.h>
 
 #include "dateline/result.hpp"
+#include "spelling_tally.hpp"
 
 namespace dateline::indexer {
 
@@ -27,6 +28,9 @@ public:
     static Result<IndexWriter, std::string> open_any_version(const std::string& path);
 
     UpsertOutcome upsert(const std::string& id, const Xapian::Document& document);
+    // Spelling words of upserted articles (summed by the caller, see SpellingTally); they reach
+    // Xapian's spelling table with the next commit.
+    void add_spelling(const SpellingTally& words);
     // False when no article has that id.
     bool remove(const std::string& id);
     void commit();
@@ -47,7 +51,10 @@ public:
 
 private:
     explicit IndexWriter(Xapian::WritableDatabase database);
+    void flush_spelling();
+
     Xapian::WritableDatabase database_;
+    SpellingTally pending_spelling_;
 };
 
 }  // namespace dateline::indexer

@@ -12,6 +12,7 @@
 
 #include "default_language.hpp"
 #include "document_context.hpp"
+#include "index_directory.hpp"
 #include "index_maintenance.hpp"
 #include "index_writer.hpp"
 #include "input_files.hpp"
@@ -21,6 +22,7 @@
 #include "record_batch.hpp"
 #include "record_reader.hpp"
 #include "reject_log.hpp"
+#include "shard_writer.hpp"
 #include "stop_signal.hpp"
 #include "title_weight.hpp"
 
@@ -31,6 +33,7 @@ struct AnalyzedBatch {
     std::size_t input = 0;
     std::vector<AnalyzedRecord> records;
     std::uint64_t bytes_consumed = 0;
+    SpellingTally spelling;  // of the records built
 };
 
 class Ingest {
@@ -64,6 +67,13 @@ private:
     // Tells the observer that every input before `input` is written.
     void report_inputs_before(std::size_t input);
     void finish(bool completed);
+    // A fresh, lenient build from files, compacted at the end, writes half its articles
+    // through a second writer (ShardWriter), merged in by that compaction.
+    bool wants_shard() const;
+    void start_shard();
+    void write_article(BuiltArticle& built, std::vector<ShardArticle>& to_shard);
+    void compact_fresh_build();
+    void abandon_shard();
 
     const IngestOptions& options_;
     IndexWriter& writer_;
@@ -78,6 +88,8 @@ private:
     std::size_t reported_ = 0;                 // inputs before this one were reported
     std::vector<std::string> ids_of_current_;  // upserted from input reported_
     const bool fresh_build_;                   // the index was empty when this run started
+    std::unique_ptr<ShardWriter> shard_;
+    std::size_t batches_written_ = 0;
 };
 
 std::optional<std::uint64_t> Ingest::total_bytes() const {
@@ -159,6 +171,9 @@ void Ingest::report_inputs_before(std::size_t input) {
 bool Ingest::write(AnalyzedBatch& batch) {
     report_inputs_before(batch.input);
     const std::string& file = inputs_[batch.input].name;
+    std::vector<ShardArticle> to_shard;
+    const bool spelling_to_shard = shard_ && batches_written_++ % 2 == 1;  // halves its cost
+    if (!spelling_to_shard) writer_.add_spelling(batch.spelling);
     for (AnalyzedRecord& record : batch.records) {
         ++summary_.read;
         for (const std::string& field : record.unknown_fields)
@@ -169,17 +184,46 @@ bool Ingest::write(AnalyzedBatch& batch) {
             if (options_.strict) return false;
             continue;
         }
-        auto& built = std::get<BuiltArticle>(record.outcome);
-        const UpsertOutcome outcome = writer_.upsert(built.id, built.document);
-        if (observer_) ids_of_current_.push_back(built.id);
-        ++(outcome == UpsertOutcome::kAdded ? summary_.added : summary_.replaced);
-        if (!options_.strict && ++uncommitted_ >= options_.commit_every) {
-            writer_.commit();
-            uncommitted_ = 0;
-        }
+        write_article(std::get<BuiltArticle>(record.outcome), to_shard);
     }
+    if (shard_ && (!to_shard.empty() || spelling_to_shard))
+        shard_->write(std::move(to_shard),
+                      spelling_to_shard ? std::move(batch.spelling) : SpellingTally());
     summary_.bytes = batch.bytes_consumed;
     return true;
+}
+
+void Ingest::write_article(BuiltArticle& built, std::vector<ShardArticle>& to_shard) {
+    if (observer_) ids_of_current_.push_back(built.id);
+    if (shard_ && shard_of(built.id, 2) == 1) {
+        to_shard.push_back({std::move(built.id), std::move(built.document)});
+        return;  // counted when the shard finishes
+    }
+    const UpsertOutcome outcome = writer_.upsert(built.id, built.document);
+    ++(outcome == UpsertOutcome::kAdded ? summary_.added : summary_.replaced);
+    if (!options_.strict && ++uncommitted_ >= options_.commit_every) {
+        writer_.commit();
+        uncommitted_ = 0;
+    }
+}
+
+bool Ingest::wants_shard() const {
+    // Not for a pipe (its size unknown): what arrives there is committed as it comes, and a
+    // shard's articles are only seen once merged.
+    return fresh_build_ && options_.compact_fresh_build && !options_.strict && !observer_ &&
+           std::thread::hardware_concurrency() > 1 && total_bytes().has_value();
+}
+
+void Ingest::start_shard() {
+    const auto target = index_path(options_.database);
+    remove_stale_staging(target, "shard");  // left by a killed run
+    if (!wants_shard()) return;
+    const auto path = staging_path(target, "shard");
+    std::error_code ignored;
+    std::filesystem::remove_all(path, ignored);
+    // Without a shard the build is slower, not wrong.
+    if (auto shard = ShardWriter::start(path.string(), options_.commit_every))
+        shard_ = std::move(*shard);
 }
 
 IngestSummary Ingest::run() {
@@ -196,17 +240,21 @@ IngestSummary Ingest::run() {
     ProgressMeter progress(options_.show_progress, total_bytes());
 
     if (options_.strict) writer_.begin_transaction();
+    start_shard();
     // Stop signals go to the reader thread alone, so they interrupt a read blocked on a pipe.
     StopSignal::block_in_this_thread();
     bool completed = true;
     {
         OrderedPool<RecordBatch, AnalyzedBatch> pool(
             workers, workers * 4, [&](std::size_t worker, RecordBatch& batch) {
-                AnalyzedBatch analyzed{batch.input, {}, batch.bytes_consumed};
+                AnalyzedBatch analyzed{batch.input, {}, batch.bytes_consumed, {}};
                 analyzed.records.reserve(batch.records.size());
                 const DocumentContext context = context_of(batch.input);
                 for (RawRecord& raw : batch.records)
                     analyzers[worker]->analyze(raw, context, analyzed.records);
+                for (const AnalyzedRecord& record : analyzed.records)
+                    if (const auto* built = std::get_if<BuiltArticle>(&record.outcome))
+                        analyzed.spelling.add(built->document);
                 return analyzed;
             });
         std::thread reader([&] {
@@ -226,6 +274,7 @@ IngestSummary Ingest::run() {
             // A write failed (disk full, database error): stop the reader before unwinding.
             pool.cancel();
             reader.join();
+            abandon_shard();
             throw;
         }
         reader.join();
@@ -258,14 +307,45 @@ void Ingest::finish(bool completed) {
         else
             writer_.commit();
     }
+    if (shard_) {
+        try {
+            const ShardCounts counts = shard_->finish();
+            summary_.added += counts.added;
+            summary_.replaced += counts.replaced;
+        } catch (...) {
+            abandon_shard();
+            throw;
+        }
+    }
     summary_.articles = writer_.article_count();
     // A fresh build is compacted: half the size on disk and faster to search, for about a
     // tenth of the build time. Incremental adds skip it (compacting a big index is not cheap).
-    if (fresh_build_ && options_.compact_fresh_build && summary_.articles > 0 &&
-        !StopSignal::requested()) {
-        auto compacted = compact_locked(writer_, options_.database);
-        if (!compacted) throw std::runtime_error(compacted.error());
-    }
+    // A shard is merged in even when the run was interrupted: its articles were read.
+    if (shard_ || (fresh_build_ && options_.compact_fresh_build && summary_.articles > 0 &&
+                   !StopSignal::requested()))
+        compact_fresh_build();
+}
+
+void Ingest::compact_fresh_build() {
+    const auto started = std::chrono::steady_clock::now();
+    std::vector<std::string> shards;
+    if (shard_) shards.push_back(shard_->path());
+    auto compacted = compact_locked(writer_, options_.database, shards);
+    shard_.reset();
+    if (!compacted) throw std::runtime_error(compacted.error());
+    summary_.compaction = CompactionFigures{
+        compacted->bytes_before, compacted->bytes_after,
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()};
+    if (!shards.empty())
+        summary_.articles = Xapian::Database(index_path(options_.database).string()).get_doccount();
+}
+
+void Ingest::abandon_shard() {
+    if (!shard_) return;
+    const std::string path = shard_->path();
+    shard_.reset();
+    std::error_code ignored;
+    std::filesystem::remove_all(path, ignored);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +37,13 @@ struct IngestOptions {
     std::optional<std::string> default_language;
 };
 
+// A fresh build's final compaction (which also merges a second writer's shard).
+struct CompactionFigures {
+    std::uint64_t bytes_before = 0;  // the database and any shard, as written
+    std::uint64_t bytes_after = 0;
+    double seconds = 0;
+};
+
 struct IngestSummary {
     std::size_t read = 0;
     std::size_t added = 0;
@@ -43,11 +51,12 @@ struct IngestSummary {
     std::size_t rejected = 0;
     double seconds = 0;
     std::uint64_t bytes = 0;
-    Xapian::doccount articles = 0;           // in the index after the run
-    bool interrupted = false;                // SIGINT/SIGTERM: work so far was committed
-    bool stopped_by_strict = false;          // --strict met a bad record: nothing committed
-    std::optional<std::string> input_error;  // an input failed mid-read (others went on)
-    std::vector<std::string> skipped_files;  // found in a directory, in no archive format
+    Xapian::doccount articles = 0;                // in the index after the run
+    bool interrupted = false;                     // SIGINT/SIGTERM: work so far was committed
+    bool stopped_by_strict = false;               // --strict met a bad record: nothing committed
+    std::optional<std::string> input_error;       // an input failed mid-read (others went on)
+    std::vector<std::string> skipped_files;       // found in a directory, in no archive format
+    std::optional<CompactionFigures> compaction;  // a fresh build's, when it was compacted
 };
 
 // What one input gave, once all of its records were written (for `sync`).

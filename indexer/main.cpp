@@ -30,6 +30,11 @@ int fail(const std::string& message) {
 }
 
 nlohmann::json summary_json(const IngestSummary& s) {
+    nlohmann::json compaction = nullptr;
+    if (s.compaction)
+        compaction = {{"bytes_before", s.compaction->bytes_before},
+                      {"bytes_after", s.compaction->bytes_after},
+                      {"seconds", s.compaction->seconds}};
     return {{"read", s.read},
             {"added", s.added},
             {"replaced", s.replaced},
@@ -37,7 +42,8 @@ nlohmann::json summary_json(const IngestSummary& s) {
             {"seconds", s.seconds},
             {"articles", s.articles},
             {"interrupted", s.interrupted},
-            {"committed", !s.stopped_by_strict}};
+            {"committed", !s.stopped_by_strict},
+            {"compaction", compaction}};
 }
 
 void print_summary(const IngestSummary& s) {

@@ -48,6 +48,7 @@ struct RebuiltArticle {
 struct RebuiltBatch {
     std::vector<RebuiltArticle> articles;  // those before the first failure
     std::optional<std::string> error;      // why a document could not be rebuilt
+    SpellingTally spelling;                // of `articles`
 };
 
 // One analysis thread's work: stored articles back into documents, built as `add` builds them.
@@ -65,6 +66,7 @@ public:
                 out.error = "document " + std::to_string(stored.docid) + ": " + rebuilt.error();
                 break;
             }
+            out.spelling.add(rebuilt->document);
             out.articles.push_back(std::move(*rebuilt));
         }
         return out;
@@ -135,6 +137,7 @@ Result<std::size_t, std::string> rebuild_articles(const Xapian::Database& old, I
     std::size_t written = 0;
     try {
         while (auto batch = pool.next()) {
+            writer.add_spelling(batch->spelling);
             for (RebuiltArticle& article : batch->articles) {
                 writer.upsert(article.id, article.document);
                 ++written;

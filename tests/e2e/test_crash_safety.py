@@ -46,7 +46,7 @@ KILL_POINTS = 24
 BATCH_SIZE = 40  # articles per commit in the kill loop: dozens of commits per run
 EXIT_OK, EXIT_FATAL = 0, 1
 FIELDS = ("title", "body", "date", "source", "tags", "url")  # stored exactly as given
-STAGING = re.compile(r"\.(compacting|reindexing)-\d+$")
+STAGING = re.compile(r"\.(compacting|reindexing|shard)-\d+$")
 SEARCHES = ["cocoa", "oil prices", "bank rate", "trade deficit", "wheat exports", "dollar",
             "profit", "merger talks", "coffee", "gold"]
 

@@ -44,6 +44,12 @@ SUMMARY_SCHEMA = {
         "articles": {"type": "integer", "minimum": 0},
         "interrupted": {"type": "boolean"},
         "committed": {"type": "boolean"},
+        "compaction": {"oneOf": [{"type": "null"}, {
+            "type": "object", "additionalProperties": False,
+            "required": ["bytes_before", "bytes_after", "seconds"],
+            "properties": {"bytes_before": {"type": "integer", "minimum": 0},
+                           "bytes_after": {"type": "integer", "minimum": 0},
+                           "seconds": {"type": "number", "minimum": 0}}}]},
     },
 }
 
@@ -1072,9 +1078,39 @@ def test_kill_9_leaves_a_consistent_index_and_rerun_completes(spawn_index, run_i
     assert (summary["read"], summary["replaced"], summary["added"]) == (
         total, at_kill, total - at_kill)
     assert stats(db)["articles"] == total
+    assert not list(tmp_path.glob("db.shard-*")), "the killed build's second writer's shard stayed"
 
 
 # --------------------------------------------------------------------------- 16: compact
+
+
+def test_fresh_build_merges_its_two_writers_into_one_compacted_index(run_index, stats, tmp_path):
+    # A fresh build writes half the ids through a second writer and merges the two databases
+    # when it compacts; each id must come out once, in its last version, from either half.
+    records = [article(f"a-{n}", source=f"Wire {n % 7}") for n in range(600)]
+    records += [article(f"a-{n}", source="Final Wire") for n in range(0, 600, 3)]
+    write_lines(tmp_path / "in.jsonl", records)
+
+    result = run_index("add", "--db", "db", "--json", "--batch-size", "50", "in.jsonl")
+
+    assert result.returncode == EXIT_OK, result.stderr
+    summary = summary_of(result)
+    assert (summary["read"], summary["added"], summary["replaced"], summary["articles"]) == (
+        800, 600, 200, 600)
+    compaction = summary["compaction"]
+    assert compaction and 0 < compaction["bytes_after"] < compaction["bytes_before"]
+    sources = {s["value"]: s["count"] for s in stats(tmp_path / "db")["top_sources"]}
+    assert sources["Final Wire"] == 200 and sum(sources.values()) == 600
+    assert not list(tmp_path.glob("db.*")), "a shard or staging copy was left beside the index"
+    checker = shutil.which("xapian-check")
+    if checker:
+        check = subprocess.run([checker, str(tmp_path / "db")], capture_output=True, text=True)
+        assert check.returncode == 0, check.stdout[-2000:]
+    # Adding to an index that holds articles is one writer, uncompacted; ids still upsert.
+    write_lines(tmp_path / "more.jsonl", [article("a-1", source="Later Wire"), article("b-1")])
+    again = summary_of(run_index("add", "--db", "db", "--json", "more.jsonl"))
+    assert (again["added"], again["replaced"], again["articles"], again["compaction"]) == (
+        1, 1, 601, None)
 
 
 def test_compact_keeps_every_article_and_does_not_grow(run_index, stats, sample_200, tmp_path):

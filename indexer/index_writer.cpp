@@ -97,6 +97,11 @@ void IndexWriter::commit() {
     flush_spelling();
     database_.commit();
 }
+
+void IndexWriter::commit_batch() {
+    if (pending_spelling_.size() >= kMaxWaitingSpellingWords) flush_spelling();
+    database_.commit();
+}
 void IndexWriter::begin_transaction() {
     database_.begin_transaction(/*flushed=*/false);
 }

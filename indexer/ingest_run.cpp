@@ -202,7 +202,7 @@ void Ingest::write_article(BuiltArticle& built, std::vector<ShardArticle>& to_sh
     const UpsertOutcome outcome = writer_.upsert(built.id, built.document);
     ++(outcome == UpsertOutcome::kAdded ? summary_.added : summary_.replaced);
     if (!options_.strict && ++uncommitted_ >= options_.commit_every) {
-        writer_.commit();
+        writer_.commit_batch();
         uncommitted_ = 0;
     }
 }

@@ -84,7 +84,7 @@ void ShardWriter::write_batch(Batch& batch) {
         const UpsertOutcome outcome = writer_.upsert(article.id, article.document);
         ++(outcome == UpsertOutcome::kAdded ? counts_.added : counts_.replaced);
         if (++uncommitted_ >= commit_every_) {
-            writer_.commit();
+            writer_.commit_batch();
             uncommitted_ = 0;
         }
     }

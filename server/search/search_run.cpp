@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "dateline/index_schema.hpp"
+#include "search/date_order.hpp"
 #include "search/facets.hpp"
 #include "search/hit_builder.hpp"
 #include "search/query_builder.hpp"
@@ -16,7 +17,8 @@ namespace {
 struct Attempt {
     QueryBuilder::Built built;
     FacetCounter facets;
-    Xapian::MSet mset;
+    Xapian::MSet mset;    // the hits
+    Xapian::MSet counts;  // the totals: mset itself, unless the hits came from date windows
 };
 
 bool sorted_by_date(const SearchRequest& request, const QueryBuilder::Built& built) {
@@ -27,37 +29,50 @@ bool blends_recency(const SearchRequest& request, const QueryBuilder::Built& bui
     return request.recency_half_life && !sorted_by_date(request, built);
 }
 
-void set_order(Xapian::Enquire& enquire, const SearchRequest& request,
-               const QueryBuilder::Built& built) {
-    if (!sorted_by_date(request, built)) return;  // relevance: BM25, Xapian's default
-    // An empty q lists newest first unless oldest was asked for.
-    const bool newest_first = request.sort != SortOrder::kOldest;
-    enquire.set_sort_by_value_then_relevance(schema::kDateSlot, newest_first);
+// An empty q lists newest first unless oldest was asked for.
+bool newest_first(const SearchRequest& request) {
+    return request.sort != SortOrder::kOldest;
 }
 
-Attempt run_attempt(const Xapian::Database& database, const SearchRequest& request,
-                    const RankingOptions& ranking, QueryBuilder::Built built) {
-    Attempt attempt{std::move(built), FacetCounter(request), Xapian::MSet()};
+Xapian::Enquire enquire_for(const Xapian::Database& database, const RankingOptions& ranking,
+                            const Xapian::Query& query) {
     Xapian::Enquire enquire(database);
     // k2, k3 and min_normlen are Xapian's defaults (k2 = 0 leaves out its document-length
     // correction; k3 = 1 weighs a repeated query word a little more).
     enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.bm25_k1, 0, 1, ranking.bm25_b, 0.5));
-    enquire.set_query(attempt.built.query);
-    set_order(enquire, request, attempt.built);
+    enquire.set_query(query);
+    return enquire;
+}
+
+Attempt run_attempt(const Xapian::Database& database, const SearchRequest& request,
+                    const RankingOptions& ranking, QueryBuilder::Built built) {
+    Attempt attempt{std::move(built), FacetCounter(request), Xapian::MSet(), Xapian::MSet()};
+    Xapian::Enquire enquire = enquire_for(database, ranking, attempt.built.query);
     attempt.facets.attach(enquire);
     const auto depth = static_cast<Xapian::doccount>(request.page * request.per_page);
     const auto per_page = static_cast<Xapian::doccount>(request.per_page);
+    if (sorted_by_date(request, attempt.built)) {
+        // Totals and facets as a relevance search counts them (no page needed for that)...
+        attempt.counts = enquire.get_mset(0, 0, kExactCountBound);
+        // ...and the page from date windows, without the facet spies.
+        Xapian::Enquire ordered = enquire_for(database, ranking, attempt.built.query);
+        ordered.set_sort_by_value_then_relevance(schema::kDateSlot, newest_first(request));
+        attempt.mset = DateOrder(database, newest_first(request))
+                           .page(ordered, attempt.built.query, depth - per_page, per_page);
+        return attempt;
+    }
     // Recency re-ranks a window of the best BM25 matches, so it fetches from the top.
     if (blends_recency(request, attempt.built))
         attempt.mset = enquire.get_mset(0, std::max<Xapian::doccount>(kRecencyWindow, depth),
                                         kExactCountBound);
     else
         attempt.mset = enquire.get_mset(depth - per_page, per_page, kExactCountBound);
+    attempt.counts = attempt.mset;
     return attempt;
 }
 
-bool matched_nothing(const Xapian::MSet& mset) {
-    return mset.get_matches_upper_bound() == 0;
+bool matched_nothing(const Attempt& attempt) {
+    return attempt.counts.get_matches_upper_bound() == 0;
 }
 
 // Any-word matching, when it differs from the all-words query and finds something.
@@ -68,7 +83,7 @@ std::optional<Attempt> relaxed_attempt(const Xapian::Database& database, QueryBu
     if (!relaxed || relaxed->query.get_description() == strict.built.query.get_description())
         return std::nullopt;
     Attempt attempt = run_attempt(database, request, ranking, std::move(*relaxed));
-    if (matched_nothing(attempt.mset)) return std::nullopt;
+    if (matched_nothing(attempt)) return std::nullopt;
     return attempt;
 }
 
@@ -115,15 +130,15 @@ Result<SearchResult, ApiError> run_search(const Xapian::Database& database, Text
     SearchResult result;
     result.suggestion = suggestion(built->corrected, request.q);
     Attempt attempt = run_attempt(database, request, ranking, std::move(*built));
-    if (attempt.built.can_relax && matched_nothing(attempt.mset)) {
+    if (attempt.built.can_relax && matched_nothing(attempt)) {
         if (auto relaxed = relaxed_attempt(database, builder, request, ranking, attempt)) {
             attempt = std::move(*relaxed);
             result.relaxed = true;
         }
     }
-    result.total = attempt.mset.get_matches_estimated();
+    result.total = attempt.counts.get_matches_estimated();
     result.total_is_exact =
-        attempt.mset.get_matches_lower_bound() == attempt.mset.get_matches_upper_bound();
+        attempt.counts.get_matches_lower_bound() == attempt.counts.get_matches_upper_bound();
     result.hits = shape_hits(analyzer, request, attempt);
     result.facets = attempt.facets.results();
     return result;

@@ -14,11 +14,12 @@ std::string language_of(const Article& article) {
 }
 }  // namespace
 
-DocumentBuilder::DocumentBuilder(Xapian::termcount title_weight) : title_weight_(title_weight) {}
+DocumentBuilder::DocumentBuilder(Xapian::termcount title_weight, bool positions)
+    : title_weight_(title_weight), positions_(positions) {}
 
 Xapian::Document DocumentBuilder::build(const Article& article) {
     Xapian::Document document;
-    fields_.start(document, analyzer_.cached_stemmer_for(language_of(article)));
+    fields_.start(document, analyzer_.cached_stemmer_for(language_of(article)), positions_);
     index_free_text(article);
     add_filter_terms(document, article);
     add_values(document, article);

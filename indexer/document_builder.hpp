@@ -18,7 +18,9 @@ namespace dateline::indexer {
 class DocumentBuilder {
 public:
     // title_weight: how many body words a title word counts as (the index's setting).
-    explicit DocumentBuilder(Xapian::termcount title_weight = schema::kTitleWeight);
+    // positions: whether the index keeps word positions (word_positions.hpp).
+    explicit DocumentBuilder(Xapian::termcount title_weight = schema::kTitleWeight,
+                             bool positions = true);
     Xapian::Document build(const Article& article);
 
 private:
@@ -27,6 +29,7 @@ private:
     void add_values(Xapian::Document& document, const Article& article) const;
 
     Xapian::termcount title_weight_;
+    bool positions_;
     TextAnalyzer analyzer_;
     FieldIndexer fields_;
 };

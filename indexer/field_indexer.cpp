@@ -7,8 +7,9 @@
 
 namespace dateline::indexer {
 
-void FieldIndexer::start(Xapian::Document& document, CachingStemmer& stemmer) {
+void FieldIndexer::start(Xapian::Document& document, CachingStemmer& stemmer, bool positions) {
     document_ = &document;
+    positions_ = positions;
     stemmer_ = &stemmer;
     base_ = next_base_ = 1;
 }
@@ -23,7 +24,10 @@ void FieldIndexer::index(std::string_view text, Xapian::termcount weight, std::s
 
 void FieldIndexer::add(const AnalyzedTerm& term) {
     buffer_.assign(prefix_).append(term.term);
-    document_->add_posting(buffer_, base_ + term.position, weight_);
+    if (positions_)
+        document_->add_posting(buffer_, base_ + term.position, weight_);
+    else
+        document_->add_term(buffer_, weight_);
     if (is_stemmable(term)) {
         // Xapian's convention: "Z" + field prefix + stem, no positions.
         buffer_.assign(schema::kStemPrefix).append(prefix_).append((*stemmer_)(term.term));

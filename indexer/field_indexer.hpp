@@ -18,8 +18,9 @@ namespace dateline::indexer {
 
 class FieldIndexer : public TermSink {
 public:
-    // Starts a document: positions from 1 again.
-    void start(Xapian::Document& document, CachingStemmer& stemmer);
+    // Starts a document: positions from 1 again. Without `positions` (an index built with
+    // --no-positions) words are written with their counts alone.
+    void start(Xapian::Document& document, CachingStemmer& stemmer, bool positions = true);
 
     // Indexes `text` under `prefix` ("" for the unprefixed, searchable-anywhere terms), each
     // occurrence counting `weight` times. Positions continue after the previous field's, with
@@ -32,6 +33,7 @@ private:
     static constexpr Xapian::termpos kFieldGap = 100;
 
     Xapian::Document* document_ = nullptr;
+    bool positions_ = true;
     CachingStemmer* stemmer_ = nullptr;
     std::string prefix_;
     Xapian::termcount weight_ = 1;

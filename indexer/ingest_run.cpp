@@ -25,6 +25,7 @@
 #include "shard_writer.hpp"
 #include "stop_signal.hpp"
 #include "title_weight.hpp"
+#include "word_positions.hpp"
 
 namespace dateline::indexer {
 namespace {
@@ -42,7 +43,7 @@ public:
     // missing file fails the run before it starts); nullopt for files found in directories.
     // observer: told about each finished input (sync), or null.
     Ingest(const IngestOptions& options, IndexWriter& writer, std::vector<InputFile> inputs,
-           std::vector<std::optional<RecordReader>> opened, RejectLog rejects,
+           std::vector<std::optional<RecordReader>> opened, RejectLog rejects, bool positions,
            IngestObserver* observer = nullptr)
         : options_(options),
           writer_(writer),
@@ -51,7 +52,8 @@ public:
           read_errors_(inputs_.size()),
           rejects_(std::move(rejects)),
           observer_(observer),
-          fresh_build_(writer_.article_count() == 0) {}
+          fresh_build_(writer_.article_count() == 0),
+          positions_(positions) {}
 
     IngestSummary run();
 
@@ -88,6 +90,7 @@ private:
     std::size_t reported_ = 0;                 // inputs before this one were reported
     std::vector<std::string> ids_of_current_;  // upserted from input reported_
     const bool fresh_build_;                   // the index was empty when this run started
+    const bool positions_;                     // whether the index keeps word positions
     std::unique_ptr<ShardWriter> shard_;
     std::size_t batches_written_ = 0;
 };
@@ -233,10 +236,11 @@ IngestSummary Ingest::run() {
     const std::string default_language =
         settle_default_language(writer_, options_.default_language).language;
     const Xapian::termcount title_weight = settle_title_weight(writer_);
+    const bool positions = positions_;
     std::vector<std::unique_ptr<RecordAnalyzer>> analyzers;
     for (std::size_t i = 0; i < workers; ++i)
-        analyzers.push_back(
-            std::make_unique<RecordAnalyzer>(options_.steps, default_language, title_weight));
+        analyzers.push_back(std::make_unique<RecordAnalyzer>(options_.steps, default_language,
+                                                             title_weight, positions));
     ProgressMeter progress(options_.show_progress, total_bytes());
 
     if (options_.strict) writer_.begin_transaction();
@@ -365,7 +369,10 @@ Result<IngestSummary, std::string> run_ingest(const IngestOptions& options) {
     if (!rejects) return Unexpected(rejects.error());
     auto writer = IndexWriter::open(options.database);
     if (!writer) return Unexpected(writer.error());
-    Ingest ingest(options, *writer, std::move(*inputs), std::move(opened), std::move(*rejects));
+    auto positions = settle_positions(*writer, options.positions, options.database);
+    if (!positions) return Unexpected(positions.error());
+    Ingest ingest(options, *writer, std::move(*inputs), std::move(opened), std::move(*rejects),
+                  *positions);
     return ingest.run();
 }
 
@@ -376,8 +383,10 @@ Result<IngestSummary, std::string> run_ingest_into(const IngestOptions& options,
     auto rejects = RejectLog::open(options.rejects_path, options.quiet);
     if (!rejects) return Unexpected(rejects.error());
     std::vector<std::optional<RecordReader>> opened(inputs.size());  // each in its turn
+    auto positions = settle_positions(writer, options.positions, options.database);
+    if (!positions) return Unexpected(positions.error());
     Ingest ingest(options, writer, std::move(inputs), std::move(opened), std::move(*rejects),
-                  &observer);
+                  *positions, &observer);
     return ingest.run();
 }
 

@@ -28,6 +28,7 @@ struct IngestOptions {
     std::size_t commit_every = 2000;  // articles per commit (the crash-recovery granularity)
     std::size_t threads = 0;          // analysis threads; 0 = one per spare core
     bool compact_fresh_build = true;  // compact at the end when the index started empty
+    std::optional<bool> positions;    // --no-positions: false (word_positions.hpp)
     bool strict = false;              // stop at the first bad record, commit nothing
     bool show_progress = false;
     bool quiet = false;

@@ -155,6 +155,11 @@ int run(int argc, char** argv) {
         ->check(CLI::Range(std::size_t{0}, std::size_t{64}));
     bool no_compact = false;
     add->add_flag("--no-compact", no_compact, "Do not compact a freshly built index at the end");
+    bool no_positions = false;
+    add->add_flag("--no-positions", no_positions,
+                  "Build a new index without word positions: about half the size on disk, and "
+                  "quoted phrases then match their words anywhere in an article "
+                  "(docs/performance.md); `reindex --positions` changes it later");
     add->add_option("--rejects", ingest.rejects_path,
                     "Write rejected records with reasons to this JSONL file");
     add->add_flag("--strict", ingest.strict,
@@ -199,6 +204,7 @@ int run(int argc, char** argv) {
         }
     }
     ingest.compact_fresh_build = !no_compact;
+    if (no_positions) ingest.positions = false;
     ingest.show_progress = !ingest.quiet && !json && ::isatty(STDERR_FILENO);
     if (sync.parsed()) return sync.run();
     if (reindex.parsed()) return reindex.run();

@@ -43,8 +43,9 @@ RecordError document_too_large(std::uint64_t bytes) {
 }
 
 RecordAnalyzer::RecordAnalyzer(const std::vector<SourceStepFactory>& steps,
-                               std::string default_language, Xapian::termcount title_weight)
-    : builder_(title_weight), default_language_(std::move(default_language)) {
+                               std::string default_language, Xapian::termcount title_weight,
+                               bool positions)
+    : builder_(title_weight, positions), default_language_(std::move(default_language)) {
     for (const SourceStepFactory& make : steps) steps_.push_back(make());
 }
 

@@ -37,7 +37,7 @@ public:
     // default_language: for articles that give no language and whose language is not detected;
     // title_weight: the index's (see title_weight.hpp).
     RecordAnalyzer(const std::vector<SourceStepFactory>& steps, std::string default_language,
-                   Xapian::termcount title_weight);
+                   Xapian::termcount title_weight, bool positions = true);
 
     // Appends what `raw` holds: one record for JSON, one per item for a feed. Takes raw's text.
     // Never throws for a bad record, even on a bug: an exception while reading or building a

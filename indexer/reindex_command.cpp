@@ -2,6 +2,7 @@
 #include "reindex_command.hpp"
 
 #include <cstdio>
+#include <map>
 
 #include "dateline/index_schema.hpp"
 #include "default_language.hpp"
@@ -15,9 +16,10 @@ void print_summary(const ReindexSummary& s, const std::string& database) {
     const std::string before = s.old_version.empty() ? "none" : s.old_version;
     std::fprintf(stderr,
                  "reindexed %zu articles in %.2f s (schema version %s -> %s, default language "
-                 "%s, title weight %u); %s is the new index\n",
+                 "%s, title weight %u, word positions %s); %s is the new index\n",
                  s.articles, s.seconds, before.c_str(), std::string(schema::kVersion).c_str(),
-                 s.default_language.c_str(), s.title_weight, database.c_str());
+                 s.default_language.c_str(), s.title_weight, s.positions ? "on" : "off",
+                 database.c_str());
 }
 
 }  // namespace
@@ -38,6 +40,13 @@ ReindexCommand::ReindexCommand(CLI::App& app)
                      "and later additions (docs/ranking.md); default: the index's, else " +
                          std::to_string(schema::kTitleWeight))
         ->check(CLI::Range(Xapian::termcount{1}, schema::kMaxTitleWeight));
+    command_
+        ->add_option("--positions", options_.positions,
+                     "on or off: whether the rebuilt index keeps word positions (phrase "
+                     "search; off is about half the size, docs/performance.md); default: as "
+                     "the index does")
+        ->transform(
+            CLI::CheckedTransformer(std::map<std::string, bool>{{"on", true}, {"off", false}}));
     command_->add_option("--threads", options_.threads, "Analysis threads (0 = one per spare core)")
         ->check(CLI::Range(std::size_t{0}, std::size_t{64}));
     command_->add_flag("-q,--quiet", quiet_, "No summary");

@@ -26,6 +26,7 @@
 #include "ordered_pool.hpp"
 #include "stop_signal.hpp"
 #include "title_weight.hpp"
+#include "word_positions.hpp"
 
 namespace dateline::indexer {
 namespace {
@@ -54,8 +55,8 @@ struct RebuiltBatch {
 // One analysis thread's work: stored articles back into documents, built as `add` builds them.
 class ArticleRebuilder {
 public:
-    ArticleRebuilder(std::string default_language, Xapian::termcount title_weight)
-        : builder_(title_weight), default_language_(std::move(default_language)) {}
+    ArticleRebuilder(std::string default_language, Xapian::termcount title_weight, bool positions)
+        : builder_(title_weight, positions), default_language_(std::move(default_language)) {}
 
     // Never throws: the worker thread has no one to throw to.
     RebuiltBatch rebuild(const StoredBatch& batch) {
@@ -121,13 +122,14 @@ void read_stored(const Xapian::Database& old, RebuildPool& pool,
 // Upserts every stored article, rebuilt, into `writer`; returns how many.
 Result<std::size_t, std::string> rebuild_articles(const Xapian::Database& old, IndexWriter& writer,
                                                   const std::string& default_language,
-                                                  Xapian::termcount title_weight,
+                                                  Xapian::termcount title_weight, bool positions,
                                                   std::size_t threads) {
     const std::size_t spare_cores = std::max(2u, std::thread::hardware_concurrency()) - 1;
     const std::size_t workers = threads ? threads : spare_cores;
     std::vector<std::unique_ptr<ArticleRebuilder>> rebuilders;
     for (std::size_t i = 0; i < workers; ++i)
-        rebuilders.push_back(std::make_unique<ArticleRebuilder>(default_language, title_weight));
+        rebuilders.push_back(
+            std::make_unique<ArticleRebuilder>(default_language, title_weight, positions));
     RebuildPool pool(workers, workers * 4, [&](std::size_t worker, StoredBatch& batch) {
         return rebuilders[worker]->rebuild(batch);
     });
@@ -181,8 +183,9 @@ Result<void, std::string> build_staging(const fs::path& target, const fs::path& 
     if (!writer) return Unexpected(writer.error());
     summary.default_language = carry_over_metadata(old, *writer, options.default_language);
     summary.title_weight = settle_rebuilt_title_weight(old, *writer, options.title_weight);
+    summary.positions = settle_rebuilt_positions(old, *writer, options.positions);
     auto written = rebuild_articles(old, *writer, summary.default_language, summary.title_weight,
-                                    options.threads);
+                                    summary.positions, options.threads);
     if (!written) return Unexpected(written.error());
     summary.articles = *written;
     summary.interrupted = StopSignal::requested();

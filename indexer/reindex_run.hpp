@@ -25,6 +25,8 @@ struct ReindexOptions {
     std::size_t threads = 0;  // analysis threads; 0 = one per spare core
     // --title-weight; none: the one the index keeps, else the default (title_weight.hpp).
     std::optional<Xapian::termcount> title_weight;
+    // --positions on|off; none: what the index keeps (word_positions.hpp).
+    std::optional<bool> positions;
 };
 
 struct ReindexSummary {
@@ -32,6 +34,7 @@ struct ReindexSummary {
     std::string old_version;             // the index's schema version before ("" when it had none)
     std::string default_language;        // the rebuilt index's
     Xapian::termcount title_weight = 0;  // the rebuilt index's
+    bool positions = true;               // the rebuilt index's
     double seconds = 0;
     bool interrupted = false;  // a stop signal came first: the index was left as it was
 };

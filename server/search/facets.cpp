@@ -85,17 +85,65 @@ std::map<std::string, std::uint64_t> value_counts(const Xapian::ValueCountMatchS
 
 void TagCountSpy::operator()(const Xapian::Document& document, double) {
     const std::string encoded = document.get_value(schema::kTagsSlot);
-    if (encoded.empty()) return;
+    if (!encoded.empty()) ++lists_[encoded];
+}
+
+namespace {
+
+// Maps looked up by string_view, so no string is built for a tag already seen.
+struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const noexcept {
+        return std::hash<std::string_view>{}(text);
+    }
+};
+template <class Value>
+using ViewMap = std::unordered_map<std::string, Value, ViewHash, std::equal_to<>>;
+
+// The tags of an encoded list (schema::encode_list), as views into it.
+void tags_of(std::string_view encoded, std::vector<std::string_view>& tags) {
+    tags.clear();
+    std::size_t pos = 0;
+    while (pos < encoded.size()) {
+        std::size_t length = 0;
+        while (pos < encoded.size() && encoded[pos] >= '0' && encoded[pos] <= '9')
+            length = length * 10 + static_cast<std::size_t>(encoded[pos++] - '0');
+        if (pos >= encoded.size() || encoded[pos] != ':' || length > encoded.size() - pos - 1)
+            return;
+        tags.push_back(encoded.substr(pos + 1, length));
+        pos += 1 + length;
+    }
+}
+
+}  // namespace
+
+std::unordered_map<std::string, std::uint64_t> TagCountSpy::counts() const {
     // Keyed by the normalised value the tag filter matches, so "Energy" and "energy" are one
-    // tag, and an article carrying both counts once.
-    std::vector<std::pair<std::string, std::string>> tags;
-    for (std::string& tag : schema::decode_list(encoded))
-        tags.emplace_back(schema::filter_value(tag), std::move(tag));
-    std::sort(tags.begin(), tags.end());
-    tags.erase(std::unique(tags.begin(), tags.end(),
-                           [](const auto& a, const auto& b) { return a.first == b.first; }),
-               tags.end());
-    for (auto& [key, tag] : tags) ++counts_[std::move(tag)];
+    // tag, and an article carrying both counts once (as its first spelling in key order).
+    ViewMap<std::string> keys;  // tag as spelled -> filter value
+    ViewMap<std::uint64_t> counts;
+    std::vector<std::string_view> tags;
+    std::vector<std::pair<std::string_view, std::string_view>> keyed;  // (key, tag)
+    for (const auto& [encoded, documents] : lists_) {
+        tags_of(encoded, tags);
+        keyed.clear();
+        for (const std::string_view tag : tags) {
+            auto key = keys.find(tag);
+            if (key == keys.end())
+                key = keys.emplace(std::string(tag), schema::filter_value(tag)).first;
+            keyed.emplace_back(key->second, tag);
+        }
+        std::sort(keyed.begin(), keyed.end());
+        keyed.erase(std::unique(keyed.begin(), keyed.end(),
+                                [](const auto& a, const auto& b) { return a.first == b.first; }),
+                    keyed.end());
+        for (const auto& [key, tag] : keyed) {
+            auto count = counts.find(tag);
+            if (count == counts.end()) count = counts.emplace(std::string(tag), 0).first;
+            count->second += documents;
+        }
+    }
+    return {std::make_move_iterator(counts.begin()), std::make_move_iterator(counts.end())};
 }
 
 void DateCountSpy::operator()(const Xapian::Document& document, double) {

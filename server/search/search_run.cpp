@@ -57,8 +57,9 @@ Attempt run_attempt(const Xapian::Database& database, const SearchRequest& reque
         // ...and the page from date windows, without the facet spies.
         Xapian::Enquire ordered = enquire_for(database, ranking, attempt.built.query);
         ordered.set_sort_by_value_then_relevance(schema::kDateSlot, newest_first(request));
-        attempt.mset = DateOrder(database, newest_first(request))
-                           .page(ordered, attempt.built.query, depth - per_page, per_page);
+        const DateOrder order(database, newest_first(request), request.from, request.to);
+        attempt.mset = order.page(ordered, attempt.built.query, depth - per_page, per_page,
+                                  attempt.counts.get_matches_estimated());
         return attempt;
     }
     // Recency re-ranks a window of the best BM25 matches, so it fetches from the top.

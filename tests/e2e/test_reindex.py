@@ -27,7 +27,7 @@ DEFAULT_LANGUAGE_KEY = "dateline.default_language"
 SYNC_PREFIX = "dateline.sync.file:"
 SUMMARY = re.compile(r"^reindexed (?P<articles>\d+) articles in [\d.]+ s \(schema version "
                      r"(?P<before>\S+) -> (?P<after>\d+), default language (?P<lang>[a-z]+), "
-                     r"title weight (?P<title_weight>\d+)\); "
+                     r"title weight (?P<title_weight>\d+), word positions (?P<positions>on|off)\); "
                      r"(?P<db>\S+) is the new index$", re.M)
 # Articles that give no language: one in German (detected), one too short to tell (the default).
 UNLABELLED = [
@@ -247,3 +247,70 @@ def test_reindex_needs_an_index(run_index):
     result = run_index("reindex", "--db", "missing")
     assert result.returncode == EXIT_FATAL
     assert "dateline-index: no index at missing" in result.stderr
+
+
+# --------------------------------------------------------------------------- word positions
+
+# "harbour strike" as a phrase in one article; both words, far apart, in the other.
+PHRASE_ARTICLES = [
+    {"id": "together", "title": "Dock news", "body": "The harbour strike closed the docks.",
+     "date": "2024-05-01", "source": "Positions Wire"},
+    {"id": "apart", "title": "Port report", "body": "The harbour was calm. Elsewhere a strike "
+     "by drivers went on for a week.", "date": "2024-05-02", "source": "Positions Wire"},
+]
+
+
+def phrase_hits(server):
+    found = search(server, q='"harbour strike"', source="Positions Wire")["hits"]
+    return sorted(h["id"] for h in found)
+
+
+def test_an_index_without_positions_is_smaller_and_reads_phrases_as_words(
+        run_index, shipped_sample, server_binary, tmp_path):
+    lines = tmp_path / "phrases.jsonl"
+    lines.write_text("".join(json.dumps(a) + "\n" for a in PHRASE_ARTICLES), encoding="utf-8")
+    sizes = {}
+    for name, flags in (("with", []), ("without", ["--no-positions"])):
+        result = run_index("add", "--db", name, *flags, shipped_sample, lines)
+        assert result.returncode == EXIT_OK, result.stderr
+        sizes[name] = sum(f.stat().st_size for f in (tmp_path / name).rglob("*") if f.is_file())
+    assert get_metadata(tmp_path / "without", "dateline.positions") == "off"
+    assert get_metadata(tmp_path / "with", "dateline.positions") == "on"
+    assert sizes["without"] < 0.85 * sizes["with"], sizes
+
+    for name, expected in (("with", ["together"]), ("without", ["apart", "together"])):
+        server = ServerProcess(server_binary, ["--db", tmp_path / name, "--listen", "127.0.0.1:0"])
+        try:
+            assert phrase_hits(server) == expected, name
+            assert search(server, q="harbour")["total"] >= 2
+        finally:
+            server.kill()
+
+
+def test_the_positions_setting_stays_with_the_index_until_a_reindex_changes_it(
+        run_index, server_binary, tmp_path):
+    lines = tmp_path / "phrases.jsonl"
+    lines.write_text("".join(json.dumps(a) + "\n" for a in PHRASE_ARTICLES), encoding="utf-8")
+    assert run_index("add", "--db", "db", "--no-positions", lines).returncode == EXIT_OK
+    # Later additions follow the index; asking for the other setting names the way to get it.
+    assert run_index("add", "--db", "db", lines).returncode == EXIT_OK
+    assert get_metadata(tmp_path / "db", "dateline.positions") == "off"
+    refused = run_index("add", "--db", "db", "--no-positions", lines)
+    assert refused.returncode == EXIT_OK  # the same setting: fine
+    with_positions = run_index("add", "--db", "with", lines)
+    assert with_positions.returncode == EXIT_OK
+    mismatch = run_index("add", "--db", "with", "--no-positions", lines)
+    assert mismatch.returncode == EXIT_FATAL
+    assert "reindex --db with --positions off" in mismatch.stderr
+
+    result = run_index("reindex", "--db", "db", "--positions", "on")
+    assert result.returncode == EXIT_OK, result.stderr
+    assert SUMMARY.search(result.stderr)["positions"] == "on"
+    assert get_metadata(tmp_path / "db", "dateline.positions") == "on"
+    server = ServerProcess(server_binary, ["--db", tmp_path / "db", "--listen", "127.0.0.1:0"])
+    try:
+        assert phrase_hits(server) == ["together"]
+    finally:
+        server.kill()
+    bad = run_index("reindex", "--db", "db", "--positions", "maybe")
+    assert bad.returncode == 2

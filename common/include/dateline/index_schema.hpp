@@ -67,6 +67,10 @@ inline constexpr Xapian::termcount kTitleWeight = 2;
 inline constexpr Xapian::termcount kLegacyTitleWeight = 5;
 inline constexpr Xapian::termcount kMaxTitleWeight = 20;
 inline constexpr std::string_view kTitleWeightMetadataKey = "dateline.title_weight";
+// "off" when the index keeps no word positions (`add --no-positions`): smaller, and quoted
+// phrases match their words anywhere (Xapian reads a phrase as AND without positions).
+// Absent or "on": positions kept.
+inline constexpr std::string_view kPositionsMetadataKey = "dateline.positions";
 
 // Xapian's hard limit on a term is 245 bytes; stay clear of it.
 inline constexpr std::size_t kMaxTermBytes = 240;

@@ -79,7 +79,13 @@ std::string encode_list(const std::vector<std::string>& items) {
 }
 
 std::vector<std::string> decode_list(std::string_view encoded) {
-    std::vector<std::string> items;
+    std::vector<std::string_view> views;
+    list_items(encoded, views);
+    return {views.begin(), views.end()};
+}
+
+void list_items(std::string_view encoded, std::vector<std::string_view>& items) {
+    items.clear();
     std::size_t pos = 0;
     while (pos < encoded.size()) {
         std::size_t length = 0;
@@ -90,7 +96,6 @@ std::vector<std::string> decode_list(std::string_view encoded) {
         items.emplace_back(encoded.substr(pos + 1, length));
         pos += 1 + length;
     }
-    return items;
 }
 
 }  // namespace dateline::schema

@@ -100,21 +100,6 @@ struct ViewHash {
 template <class Value>
 using ViewMap = std::unordered_map<std::string, Value, ViewHash, std::equal_to<>>;
 
-// The tags of an encoded list (schema::encode_list), as views into it.
-void tags_of(std::string_view encoded, std::vector<std::string_view>& tags) {
-    tags.clear();
-    std::size_t pos = 0;
-    while (pos < encoded.size()) {
-        std::size_t length = 0;
-        while (pos < encoded.size() && encoded[pos] >= '0' && encoded[pos] <= '9')
-            length = length * 10 + static_cast<std::size_t>(encoded[pos++] - '0');
-        if (pos >= encoded.size() || encoded[pos] != ':' || length > encoded.size() - pos - 1)
-            return;
-        tags.push_back(encoded.substr(pos + 1, length));
-        pos += 1 + length;
-    }
-}
-
 }  // namespace
 
 std::unordered_map<std::string, std::uint64_t> TagCountSpy::counts() const {
@@ -125,7 +110,7 @@ std::unordered_map<std::string, std::uint64_t> TagCountSpy::counts() const {
     std::vector<std::string_view> tags;
     std::vector<std::pair<std::string_view, std::string_view>> keyed;  // (key, tag)
     for (const auto& [encoded, documents] : lists_) {
-        tags_of(encoded, tags);
+        schema::list_items(encoded, tags);
         keyed.clear();
         for (const std::string_view tag : tags) {
             auto key = keys.find(tag);

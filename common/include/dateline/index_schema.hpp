@@ -88,5 +88,7 @@ Timestamp date_from_value(const std::string& value);
 // Lists in a value slot (tags): length-prefixed, so no separator can clash with a value.
 std::string encode_list(const std::vector<std::string>& items);
 std::vector<std::string> decode_list(std::string_view encoded);
+// The same items as views into `encoded`, into `items` (cleared first): no allocation per item.
+void list_items(std::string_view encoded, std::vector<std::string_view>& items);
 
 }  // namespace dateline::schema

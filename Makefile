@@ -15,7 +15,7 @@ DEBIAN_PACKAGES := cmake ninja-build g++ pkg-config \
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-asan test-tsan deps node-deps browser-deps build index bench format clean \
+.PHONY: run test test-asan test-tsan deps node-deps browser-deps build index bench bench-scale format clean \
 	fuzz fuzz-ci fuzz-merge tidy
 
 ## run: install, build, index the sample archive and serve search on $(LISTEN)
@@ -61,6 +61,14 @@ browser-deps: node-deps
 build: deps
 	cmake --preset $(PRESET) >/dev/null
 	cmake --build --preset $(PRESET)
+
+## bench-scale: how cost grows from 21k to 1M articles (bench/scale_bench.py, ~80 min) and its
+## chart (docs/performance/scale.svg)
+bench-scale: build
+	@dpkg -s wrk python3-matplotlib >/dev/null 2>&1 || (DEBIAN_FRONTEND=noninteractive \
+		$(SUDO) apt-get install -y -qq wrk python3-matplotlib)
+	bench/scale_bench.py
+	bench/plot_scale.py
 
 bench: build
 	@dpkg -s wrk >/dev/null 2>&1 || (DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk)

@@ -34,6 +34,11 @@ Xapian::MSet DateOrder::page(Xapian::Enquire& enquire, const Xapian::Query& quer
                              Xapian::doccount first, Xapian::doccount count,
                              Xapian::doccount estimated_matches) const {
     const Xapian::doccount needed = first + count;
+    // Few matches sort faster than windows of many months are filtered.
+    if (estimated_matches > 0 && estimated_matches < kSortEveryMatchBelow) {
+        enquire.set_query(query);
+        return enquire.get_mset(first, count);
+    }
     for (std::size_t window = first_window(needed, estimated_matches); window < months_.size();
          window *= 2) {
         const Xapian::Query months(Xapian::Query::OP_OR, months_.begin(),

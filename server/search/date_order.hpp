@@ -32,6 +32,10 @@ public:
     Xapian::MSet page(Xapian::Enquire& enquire, const Xapian::Query& query, Xapian::doccount first,
                       Xapian::doccount count, Xapian::doccount estimated_matches = 0) const;
 
+    // Below this many matches (the count pass's estimate) every match is sorted: a window
+    // filter of many month terms costs more than sorting them.
+    static constexpr Xapian::doccount kSortEveryMatchBelow = 4'000;
+
 private:
     std::size_t first_window(Xapian::doccount needed, Xapian::doccount estimated_matches) const;
 

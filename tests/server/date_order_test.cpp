@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <random>
 
+#include "search/date_order.hpp"
 #include "test_index.hpp"
 
 using namespace dateline;
@@ -69,6 +70,13 @@ std::vector<std::string> dates_only(const std::vector<std::string>& ids, std::si
     return out;
 }
 
+std::vector<std::string> dates_of(const Xapian::MSet& mset) {
+    std::vector<std::string> dates;
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+        dates.push_back(it.get_document().get_value(schema::kDateSlot));
+    return dates;
+}
+
 }  // namespace
 
 TEST_CASE("date-ordered pages equal a full sort's, for dense and sparse matches", "[sort]") {
@@ -127,4 +135,28 @@ TEST_CASE("a date filter and a page past the matches stay right in date order", 
               {{"q", "ferry"}, {"sort", "newest"}, {"from", "2022-01-01"}, {"to", "2022-12-31"}}) ==
           dates_only(expected, 0, 10));
     CHECK(page_dates(searcher, {{"q", "strike"}, {"sort", "newest"}, {"page", "3"}}).empty());
+}
+
+TEST_CASE("month windows give a full sort's page whatever the first window's size", "[sort]") {
+    // Searches with few matches sort them all; this drives the windows directly, from a first
+    // window of one month (no estimate) and from one sized by estimates far off either way.
+    TestIndex index;
+    const std::vector<Dated> dated = archive(index);
+    const Xapian::Database& database = index.database();
+    for (const bool newest : {true, false}) {
+        Xapian::Enquire enquire(database);
+        enquire.set_sort_by_value_then_relevance(schema::kDateSlot, newest);
+        const DateOrder order(database, newest);
+        for (const std::string word : {"ferry", "strike"}) {
+            const Xapian::Query query(word);
+            Xapian::Enquire full(database);
+            full.set_query(query);
+            full.set_sort_by_value_then_relevance(schema::kDateSlot, newest);
+            for (const Xapian::doccount first : {0u, 10u, 60u}) {
+                const auto expected = dates_of(full.get_mset(first, 10));
+                for (const Xapian::doccount estimate : {0u, 10u, 400u, 1'000'000u})
+                    CHECK(dates_of(order.page(enquire, query, first, 10, estimate)) == expected);
+            }
+        }
+    }
 }

@@ -92,7 +92,6 @@ private:
     const bool fresh_build_;                   // the index was empty when this run started
     const bool positions_;                     // whether the index keeps word positions
     std::unique_ptr<ShardWriter> shard_;
-    std::size_t batches_written_ = 0;
 };
 
 std::optional<std::uint64_t> Ingest::total_bytes() const {
@@ -175,7 +174,11 @@ bool Ingest::write(AnalyzedBatch& batch) {
     report_inputs_before(batch.input);
     const std::string& file = inputs_[batch.input].name;
     std::vector<ShardArticle> to_shard;
-    const bool spelling_to_shard = shard_ && batches_written_++ % 2 == 1;  // halves its cost
+    // All spelling words go to one of two writers: split, each writer's spelling table would
+    // hold most words again (Xapian compresses every entry it rewrites, at a fixed cost of a
+    // zlib reset each), and the merge would add them up. The shard's writer takes them: the
+    // index's writer also compacts at the end.
+    const bool spelling_to_shard = shard_ != nullptr;
     if (!spelling_to_shard) writer_.add_spelling(batch.spelling);
     for (AnalyzedRecord& record : batch.records) {
         ++summary_.read;

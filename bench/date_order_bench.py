@@ -4,7 +4,7 @@ value (Enquire.set_sort_by_value, which reads every match) and the growing month
 server uses (server/search/date_order.cpp: the query filtered by the newest months' M terms,
 the window doubled until it holds a page).
 
-    bench/date_order_bench.py DB [--queries FILE] [--from YYYY-MM-DD] [--runs 3]
+    bench/date_order_bench.py DB [--queries FILE] [--from YYYY-MM-DD] [--runs 3] [--limit N]
 
 Single thread, in process (python3-xapian), top 10 after a warm-up run; prints the median
 latency per query class and how many documents each way examined (Xapian's own count of the
@@ -81,6 +81,7 @@ def main():
     ap.add_argument("--queries", type=Path, default=ROOT.parent / "shared/bench/queries-reuters.txt")
     ap.add_argument("--from", dest="since", default="")
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--limit", type=int, default=0, help="first N queries of each class")
     args = ap.parse_args()
     db = xapian.Database(args.db)
     month_terms = months(db, args.since)
@@ -88,6 +89,8 @@ def main():
     classes = {"single": [l for l in lines if '"' not in l and len(l.split()) == 1],
                "multi": [l for l in lines if '"' not in l and len(l.split()) > 1],
                "empty q": [""]}
+    if args.limit:
+        classes = {name: queries[:args.limit] for name, queries in classes.items()}
     print(f"{args.db}: {db.get_doccount()} documents, {len(month_terms)} months"
           + (f" from {args.since}" if args.since else ""))
     for name, queries in classes.items():

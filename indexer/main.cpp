@@ -157,7 +157,7 @@ int run(int argc, char** argv) {
     add->add_flag("--no-compact", no_compact, "Do not compact a freshly built index at the end");
     bool no_positions = false;
     add->add_flag("--no-positions", no_positions,
-                  "Build a new index without word positions: about half the size on disk, and "
+                  "Build a new index without word positions: about 45 % smaller on disk, and "
                   "quoted phrases then match their words anywhere in an article "
                   "(docs/performance.md); `reindex --positions` changes it later");
     add->add_option("--rejects", ingest.rejects_path,

@@ -43,7 +43,7 @@ ReindexCommand::ReindexCommand(CLI::App& app)
     command_
         ->add_option("--positions", options_.positions,
                      "on or off: whether the rebuilt index keeps word positions (phrase "
-                     "search; off is about half the size, docs/performance.md); default: as "
+                     "search; off is about 45 % smaller, docs/performance.md); default: as "
                      "the index does")
         ->transform(
             CLI::CheckedTransformer(std::map<std::string, bool>{{"on", true}, {"off", false}}));

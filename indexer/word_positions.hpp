@@ -1,6 +1,6 @@
 // Word positions: whether an index keeps where each word stands (what phrase and NEAR searches
 // need), a setting of the index (schema::kPositionsMetadataKey) so every article in it is
-// written alike. Positions are about half of a compacted index (docs/performance.md):
+// written alike. Positions are about 45 % of a compacted index (docs/performance.md):
 // `add --no-positions` builds a new index without them; `reindex --positions on|off` changes
 // an existing one.
 // Not thread-safe: used on the writing thread, through the one IndexWriter.

@@ -174,12 +174,7 @@ bool Ingest::write(AnalyzedBatch& batch) {
     report_inputs_before(batch.input);
     const std::string& file = inputs_[batch.input].name;
     std::vector<ShardArticle> to_shard;
-    // All spelling words go to one of two writers: split, each writer's spelling table would
-    // hold most words again (Xapian compresses every entry it rewrites, at a fixed cost of a
-    // zlib reset each), and the merge would add them up. The shard's writer takes them: the
-    // index's writer also compacts at the end.
-    const bool spelling_to_shard = shard_ != nullptr;
-    if (!spelling_to_shard) writer_.add_spelling(batch.spelling);
+    if (!shard_) writer_.add_spelling(batch.spelling);
     for (AnalyzedRecord& record : batch.records) {
         ++summary_.read;
         for (const std::string& field : record.unknown_fields)
@@ -192,9 +187,11 @@ bool Ingest::write(AnalyzedBatch& batch) {
         }
         write_article(std::get<BuiltArticle>(record.outcome), to_shard);
     }
-    if (shard_ && (!to_shard.empty() || spelling_to_shard))
-        shard_->write(std::move(to_shard),
-                      spelling_to_shard ? std::move(batch.spelling) : SpellingTally());
+    // All spelling words go to one of the two writers: split, each writer's spelling table
+    // would hold most words again (Xapian compresses every entry it rewrites, at a fixed cost
+    // of a zlib reset each), and the merge would add them up. The shard's writer takes them:
+    // the index's writer also compacts at the end.
+    if (shard_) shard_->write(std::move(to_shard), std::move(batch.spelling));
     summary_.bytes = batch.bytes_consumed;
     return true;
 }
@@ -239,11 +236,10 @@ IngestSummary Ingest::run() {
     const std::string default_language =
         settle_default_language(writer_, options_.default_language).language;
     const Xapian::termcount title_weight = settle_title_weight(writer_);
-    const bool positions = positions_;
     std::vector<std::unique_ptr<RecordAnalyzer>> analyzers;
     for (std::size_t i = 0; i < workers; ++i)
         analyzers.push_back(std::make_unique<RecordAnalyzer>(options_.steps, default_language,
-                                                             title_weight, positions));
+                                                             title_weight, positions_));
     ProgressMeter progress(options_.show_progress, total_bytes());
 
     if (options_.strict) writer_.begin_transaction();

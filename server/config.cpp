@@ -119,6 +119,12 @@ void add_ranking_options(CLI::App& app, ServerConfig& config, RawOptions& raw) {
         ->check(CLI::Range(0.0, 1.0))
         ->capture_default_str()
         ->envname("DATELINE_BM25_B");
+    app.add_option("--count-limit", config.ranking.count_limit,
+                   "Totals and facets are exact up to this many matches, then a lower bound "
+                   "(total_relation gte); lower answers faster on large archives")
+        ->check(CLI::Range(1u, 10'000'000u))
+        ->capture_default_str()
+        ->envname("DATELINE_COUNT_LIMIT");
     app.add_option("--synonyms", raw.synonyms,
                    "Synonym file (docs/ranking.md) instead of the built-in news list")
         ->envname("DATELINE_SYNONYMS");

@@ -1,8 +1,8 @@
 // Facet counting: match spies that count sources, tags, languages (primary subtags, as the
 // index keeps them) and dates (by year, month or day) over
 // the documents a search examines, and the top values of each. Counts are exact while the
-// matches number at most kExactCountBound (Searcher asks get_mset to check that many);
-// beyond it they cover the first kExactCountBound examined and total_relation says "gte".
+// matches number at most RankingOptions::count_limit (Searcher asks get_mset to check that
+// many); beyond it they cover the first count_limit examined and total_relation says "gte".
 // Not thread-safe: one FacetCounter per search.
 #pragma once
 
@@ -20,11 +20,10 @@
 
 namespace dateline::server {
 
-inline constexpr Xapian::doccount kExactCountBound = 10'000;
 inline constexpr std::size_t kFacetValuesShown = 10;
 
 // Tags are a list in one value slot: each tag of each document counts once.
-// Why it counts whole lists: a spy sees up to kExactCountBound documents per search, and
+// Why it counts whole lists: a spy sees up to count_limit documents per search, and
 // decoding and normalising each document's tags there was half of a frequent word's search
 // time. Documents share few distinct lists; each is decoded once, in counts().
 class TagCountSpy : public Xapian::MatchSpy {

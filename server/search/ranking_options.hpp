@@ -1,6 +1,6 @@
-// RankingOptions: how search results are ordered, as the operator configured it (defaults are
-// what bench/relevance measured best; docs/ranking.md has the figures). Every choice can be
-// switched off (dateline-server --ranking-off) so its effect can be measured on its own.
+// RankingOptions: how search results are ordered and counted, as the operator configured it
+// (defaults are what bench/relevance measured best; docs/ranking.md has the figures). Every choice
+// can be switched off (dateline-server --ranking-off) so its effect can be measured on its own.
 // Plain value type; thread-safe to copy and to read (the synonym table is immutable).
 #pragma once
 
@@ -10,10 +10,14 @@
 #include <string_view>
 #include <vector>
 
+#include <xapian.h>
+
 #include "dateline/result.hpp"
 #include "search/synonym_table.hpp"
 
 namespace dateline::server {
+
+inline constexpr Xapian::doccount kDefaultCountLimit = 10'000;
 
 struct RankingOptions {
     // BM25's term-frequency saturation and length normalisation (Xapian's defaults: 1, 0.5).
@@ -27,6 +31,10 @@ struct RankingOptions {
     bool long_query_cut = true;     // over kMaxQueryTerms: cut to the rarest words, not refused
     bool capitals_as_words = true;  // AND/OR/NOT in an all-capitals query are words
     std::shared_ptr<const SynonymTable> synonyms;  // null: none
+    // Totals and facets are exact up to this many matches; beyond it a search stops counting
+    // (total_relation "gte", facets over the matches examined). Lower is faster on words
+    // found in much of a large archive (docs/performance.md measures it).
+    Xapian::doccount count_limit = kDefaultCountLimit;
 };
 
 // The features --ranking-off can name, in the order docs/ranking.md lists them.

@@ -53,7 +53,7 @@ Attempt run_attempt(const Xapian::Database& database, const SearchRequest& reque
     const auto per_page = static_cast<Xapian::doccount>(request.per_page);
     if (sorted_by_date(request, attempt.built)) {
         // Totals and facets as a relevance search counts them (no page needed for that)...
-        attempt.counts = enquire.get_mset(0, 0, kExactCountBound);
+        attempt.counts = enquire.get_mset(0, 0, ranking.count_limit);
         // ...and the page from date windows, without the facet spies.
         Xapian::Enquire ordered = enquire_for(database, ranking, attempt.built.query);
         ordered.set_sort_by_value_then_relevance(schema::kDateSlot, newest_first(request));
@@ -65,9 +65,9 @@ Attempt run_attempt(const Xapian::Database& database, const SearchRequest& reque
     // Recency re-ranks a window of the best BM25 matches, so it fetches from the top.
     if (blends_recency(request, attempt.built))
         attempt.mset = enquire.get_mset(0, std::max<Xapian::doccount>(kRecencyWindow, depth),
-                                        kExactCountBound);
+                                        ranking.count_limit);
     else
-        attempt.mset = enquire.get_mset(depth - per_page, per_page, kExactCountBound);
+        attempt.mset = enquire.get_mset(depth - per_page, per_page, ranking.count_limit);
     attempt.counts = attempt.mset;
     return attempt;
 }

@@ -119,3 +119,39 @@ TEST_CASE("the lang facet counts primary language subtags, and follows the lang 
     CHECK(counts(french->facets.at("lang")) == Counts{{"fr", 3}});
     CHECK(counts(french->facets.at("source")) == Counts{{"Harbour Gazette", 3}});
 }
+
+TEST_CASE("past the count limit, totals are a lower bound and facets cover what was examined",
+          "[facets]") {
+    std::vector<Article> articles;
+    // The first ten match best (the query words twice, a short body): once they are found, a
+    // search that need not count further can stop.
+    for (int i = 0; i < 300; ++i)
+        articles.push_back(article("a" + std::to_string(i), "Port",
+                                   i < 10 ? "Ferry ferry news news."
+                                          : "Ferry news, with a long report on the harbour "
+                                            "and its boats, cranes, quays and workers today.",
+                                   "2024-01-01T00:00:00Z", i % 2 ? "AP" : "Reuters"));
+    // Articles with one of the two words leave the number with both unknown until counted.
+    for (int i = 0; i < 100; ++i)
+        articles.push_back(article("b" + std::to_string(i), "Port", i % 2 ? "Ferry." : "News.",
+                                   "2024-01-01T00:00:00Z", "UPI"));
+    TestIndex index(articles);
+    RankingOptions limited;
+    limited.count_limit = 10;
+    // Two words: how many match both is known only by looking.
+    auto result =
+        index.searcher(limited).search(request({{"q", "ferry news"}, {"facets", "source"}}));
+    REQUIRE(result);
+    CHECK_FALSE(result->total_is_exact);
+    CHECK(result->total >= 10);
+    std::uint64_t counted = 0;
+    for (const FacetValue& value : result->facets.at("source")) counted += value.count;
+    CHECK(counted >= 10);
+    CHECK(counted < 300);
+
+    auto exact = index.searcher().search(request({{"q", "ferry news"}, {"facets", "source"}}));
+    REQUIRE(exact);
+    CHECK(exact->total_is_exact);
+    CHECK(exact->total == 300);
+    CHECK(counts(exact->facets.at("source")) == Counts{{"AP", 150}, {"Reuters", 150}});
+}

@@ -5,6 +5,7 @@
 
 #include "dateline/article_json.hpp"
 #include "dateline/index_schema.hpp"
+#include "story_fingerprint.hpp"
 
 namespace dateline::indexer {
 namespace {
@@ -23,6 +24,7 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
     index_free_text(article);
     add_filter_terms(document, article);
     add_values(document, article);
+    add_fingerprint(document, article);
     document.set_data(article_to_json(article).dump());
     return document;
 }
@@ -56,6 +58,16 @@ void DocumentBuilder::add_values(Xapian::Document& document, const Article& arti
     if (!article.tags.empty())
         document.add_value(schema::kTagsSlot, schema::encode_list(article.tags));
     document.add_value(schema::kLangSlot, language_of(article));
+}
+
+// The story itself is settled when the article is written (StoryAssigner): it depends on the
+// articles before it.
+void DocumentBuilder::add_fingerprint(Xapian::Document& document, const Article& article) const {
+    const auto print = StoryFingerprint::of(article.title, article.body);
+    if (!print) return;
+    document.add_value(schema::kFingerprintSlot, print->serialise());
+    for (std::size_t band = 0; band < StoryFingerprint::kBands; ++band)
+        document.add_boolean_term(print->band_term(band));
 }
 
 std::vector<std::pair<std::string, Xapian::termcount>> spelling_words(

@@ -1,6 +1,6 @@
 // DocumentBuilder: turns a validated Article into the Xapian::Document the schema describes
-// (terms, values, stored record). No database access, so it can run on any thread.
-// Not thread-safe: one builder per thread.
+// (terms, values, stored record, story fingerprint; the story is StoryAssigner's). No database
+// access, so it can run on any thread. Not thread-safe: one builder per thread.
 #pragma once
 
 #include <string>
@@ -27,6 +27,7 @@ private:
     void index_free_text(const Article& article);
     void add_filter_terms(Xapian::Document& document, const Article& article) const;
     void add_values(Xapian::Document& document, const Article& article) const;
+    void add_fingerprint(Xapian::Document& document, const Article& article) const;
 
     Xapian::termcount title_weight_;
     bool positions_;

@@ -48,6 +48,8 @@ public:
     void commit_transaction();
     void cancel_transaction();
     Xapian::doccount article_count() const;
+    // For reads on the writing thread (StoryAssigner), which see this writer's changes.
+    const Xapian::Database& database() const { return database_; }
     // Metadata entries (the `sync` state), committed with the articles. An empty value deletes.
     void set_metadata(const std::string& key, const std::string& value);
     // "" when there is no such entry.

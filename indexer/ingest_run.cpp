@@ -24,6 +24,7 @@
 #include "reject_log.hpp"
 #include "shard_writer.hpp"
 #include "stop_signal.hpp"
+#include "story_assigner.hpp"
 #include "title_weight.hpp"
 #include "word_positions.hpp"
 
@@ -53,7 +54,8 @@ public:
           rejects_(std::move(rejects)),
           observer_(observer),
           fresh_build_(writer_.article_count() == 0),
-          positions_(positions) {}
+          positions_(positions),
+          stories_(fresh_build_ ? nullptr : &writer_.database()) {}
 
     IngestSummary run();
 
@@ -92,6 +94,9 @@ private:
     const bool fresh_build_;                   // the index was empty when this run started
     const bool positions_;                     // whether the index keeps word positions
     std::unique_ptr<ShardWriter> shard_;
+    // In input order, before an article goes to either writer: a copy finds its story
+    // whichever writer took the story's first article.
+    StoryAssigner stories_;
 };
 
 std::optional<std::uint64_t> Ingest::total_bytes() const {
@@ -198,6 +203,7 @@ bool Ingest::write(AnalyzedBatch& batch) {
 
 void Ingest::write_article(BuiltArticle& built, std::vector<ShardArticle>& to_shard) {
     if (observer_) ids_of_current_.push_back(built.id);
+    if (stories_.assign(built.id, built.document) != built.id) ++summary_.copies;
     if (shard_ && shard_of(built.id, 2) == 1) {
         to_shard.push_back({std::move(built.id), std::move(built.document)});
         return;  // counted when the shard finishes

@@ -50,6 +50,7 @@ struct IngestSummary {
     std::size_t added = 0;
     std::size_t replaced = 0;
     std::size_t rejected = 0;
+    std::size_t copies = 0;  // articles that joined the story of an earlier one
     double seconds = 0;
     std::uint64_t bytes = 0;
     Xapian::doccount articles = 0;                // in the index after the run

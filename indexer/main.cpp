@@ -39,6 +39,7 @@ nlohmann::json summary_json(const IngestSummary& s) {
             {"added", s.added},
             {"replaced", s.replaced},
             {"rejected", s.rejected},
+            {"copies", s.copies},
             {"seconds", s.seconds},
             {"articles", s.articles},
             {"interrupted", s.interrupted},
@@ -50,9 +51,10 @@ void print_summary(const IngestSummary& s) {
     const double rate = s.seconds > 0 ? static_cast<double>(s.read) / s.seconds : 0;
     std::fprintf(stderr,
                  "read %zu, added %zu, replaced %zu, rejected %zu in %.2f s (%.0f articles/s, "
-                 "%.1f MB/s); index holds %u articles\n",
+                 "%.1f MB/s); %zu copies of earlier stories; index holds %u articles\n",
                  s.read, s.added, s.replaced, s.rejected, s.seconds, rate,
-                 s.seconds > 0 ? static_cast<double>(s.bytes) / 1e6 / s.seconds : 0.0, s.articles);
+                 s.seconds > 0 ? static_cast<double>(s.bytes) / 1e6 / s.seconds : 0.0, s.copies,
+                 s.articles);
     if (s.stopped_by_strict)
         std::fputs("--strict: stopped at the first bad record; nothing committed\n", stderr);
     if (s.interrupted)

@@ -25,6 +25,7 @@
 #include "index_writer.hpp"
 #include "ordered_pool.hpp"
 #include "stop_signal.hpp"
+#include "story_assigner.hpp"
 #include "title_weight.hpp"
 #include "word_positions.hpp"
 
@@ -137,10 +138,13 @@ Result<std::size_t, std::string> rebuild_articles(const Xapian::Database& old, I
     std::optional<std::string> read_error;  // the reader thread's until it is joined
     std::thread reader([&] { read_stored(old, pool, read_error); });
     std::size_t written = 0;
+    // Stories are found again, in the old index's order: the staging index starts empty.
+    StoryAssigner stories;
     try {
         while (auto batch = pool.next()) {
             writer.add_spelling(batch->spelling);
             for (RebuiltArticle& article : batch->articles) {
+                stories.assign(article.id, article.document);
                 writer.upsert(article.id, article.document);
                 ++written;
             }

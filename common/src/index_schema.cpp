@@ -37,6 +37,10 @@ std::string id_term(std::string_view id) {
     return std::string(kLongIdPrefix) + std::string(truncate_utf8(id, 160)) + hash;
 }
 
+std::string story_term(std::string_view story_id) {
+    return std::string(kStoryPrefix) + id_term(story_id);
+}
+
 std::string filter_value(std::string_view value) {
     const std::string folded = TextAnalyzer::normalize(value);
     std::string out;

@@ -13,6 +13,7 @@
 #include "document_builder.hpp"
 #include "search/search_request.hpp"
 #include "search/searcher.hpp"
+#include "story_assigner.hpp"
 
 namespace dateline::server::testing {
 
@@ -42,8 +43,11 @@ public:
         for (const Article& a : articles) add(a);
     }
 
+    // As dateline-index adds it: built, then given its story among the articles before it.
     void add(const Article& a) {
-        database_.replace_document(schema::id_term(a.id), builder_.build(a));
+        Xapian::Document document = builder_.build(a);
+        stories_.assign(a.id, document);
+        database_.replace_document(schema::id_term(a.id), document);
     }
 
     Searcher searcher(const RankingOptions& ranking = {}) const {
@@ -54,6 +58,7 @@ public:
 private:
     Xapian::WritableDatabase database_;
     indexer::DocumentBuilder builder_;
+    indexer::StoryAssigner stories_{&database_};
 };
 
 // Parses as the HTTP layer would; fails the test on a parameter error.

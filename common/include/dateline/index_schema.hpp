@@ -17,7 +17,8 @@ namespace dateline::schema {
 // 2: terms from dateline's own analysis (accent-folded words, exact accented forms under
 // kExactPrefix, ICU-segmented CJK and Thai words, Hangul bigrams, joined hyphenated words) and
 // detected languages; `dateline-index reindex` upgrades an index from version 1.
-inline constexpr std::string_view kVersion = "2";
+// 3: stories (near-duplicate clusters): fingerprints, band terms and story ids below.
+inline constexpr std::string_view kVersion = "3";
 inline constexpr std::string_view kVersionMetadataKey = "dateline.schema_version";
 // True when a stored version is older than kVersion (so `dateline-index reindex` upgrades the
 // index); a version that is no whole number, never written by Dateline, counts as older.
@@ -49,16 +50,27 @@ inline constexpr std::string_view kDayPrefix = "D";    // YYYYMMDD
 inline constexpr std::string_view kIdPrefix = "Q";
 inline constexpr std::string_view kLongIdPrefix = "XQH";
 
+// Stories: an article and its near-copies (indexer/story_assigner.hpp). Every article carries
+// kStoryPrefix + the story's id (story_term) and the story id in kStorySlot, Xapian's collapse
+// key. A story's id is the id of the first article indexed in it, and stays when that article
+// changes or goes.
+inline constexpr std::string_view kStoryPrefix = "XT";
+// The fingerprint's locality-sensitive bands (indexer/story_fingerprint.hpp): an article
+// sharing one with another is a candidate copy of it.
+inline constexpr std::string_view kStoryBandPrefix = "XB";
+
 // `dateline-index sync` keeps, per source file it read, one metadata entry: the file's content
 // hash and the ids of the articles it produced (indexer/sync_state.hpp). Keys are this prefix,
 // a tag for the synced tree (the PATH argument), and the file's path below it.
 inline constexpr std::string_view kSyncFileMetadataPrefix = "dateline.sync.file:";
 
 // Value slots.
-inline constexpr Xapian::valueno kDateSlot = 0;    // sortable_serialise(unix seconds, UTC)
-inline constexpr Xapian::valueno kSourceSlot = 1;  // display form, for facets
-inline constexpr Xapian::valueno kTagsSlot = 2;    // display forms, encode_list()
-inline constexpr Xapian::valueno kLangSlot = 3;    // primary language subtag
+inline constexpr Xapian::valueno kDateSlot = 0;         // sortable_serialise(unix seconds, UTC)
+inline constexpr Xapian::valueno kSourceSlot = 1;       // display form, for facets
+inline constexpr Xapian::valueno kTagsSlot = 2;         // display forms, encode_list()
+inline constexpr Xapian::valueno kLangSlot = 3;         // primary language subtag
+inline constexpr Xapian::valueno kStorySlot = 4;        // the story's id
+inline constexpr Xapian::valueno kFingerprintSlot = 5;  // StoryFingerprint::serialise()
 
 // Title words count this many times a body word (within-document frequency increment), for a
 // new index; an index keeps its own under kTitleWeightMetadataKey (`reindex --title-weight`
@@ -76,6 +88,7 @@ inline constexpr std::string_view kPositionsMetadataKey = "dateline.positions";
 inline constexpr std::size_t kMaxTermBytes = 240;
 
 std::string id_term(std::string_view id);
+std::string story_term(std::string_view story_id);
 
 // Normalised value for filters: NFKC + case folding, inner whitespace collapsed, trimmed,
 // cut to fit a term. "  The  Guardian " and "the guardian" give the same term.

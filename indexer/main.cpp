@@ -16,6 +16,7 @@
 #include "exit_status.hpp"
 #include "index_maintenance.hpp"
 #include "index_stats.hpp"
+#include "story_report.hpp"
 #include "ingest_run.hpp"
 #include "reindex_command.hpp"
 #include "stop_signal.hpp"
@@ -116,6 +117,14 @@ int run_delete(const std::string& database, std::vector<std::string> ids,
     return kExitOk;
 }
 
+int run_stories(const std::string& database, std::size_t top_n, bool json) {
+    auto report = read_story_report(database, top_n);
+    if (!report) return fail(report.error());
+    std::cout << (json ? story_report_to_json(*report).dump(2) + "\n"
+                       : story_report_to_text(*report));
+    return kExitOk;
+}
+
 int run_stats(const std::string& database, bool json) {
     auto stats = read_index_stats(database);
     if (!stats) return fail(stats.error());
@@ -183,6 +192,14 @@ int run(int argc, char** argv) {
     stats->add_option("--db", database, "Index directory")->required();
     stats->add_flag("--json", json, "Print as JSON");
 
+    std::size_t top_stories = 10;
+    auto* stories = app.add_subcommand(
+        "stories", "Show how many stories (an article and its copies) and the largest ones");
+    stories->add_option("--db", database, "Index directory")->required();
+    stories->add_option("--top", top_stories, "Largest stories to list; 0: every one with copies")
+        ->capture_default_str();
+    stories->add_flag("--json", json, "Print as JSON");
+
     auto* compact = app.add_subcommand("compact", "Compact the index and swap it in atomically");
     compact->add_option("--db", database, "Index directory")->required();
 
@@ -213,6 +230,7 @@ int run(int argc, char** argv) {
     if (add->parsed()) return run_add(ingest, json, archive);
     if (remove->parsed()) return run_delete(database, ids, ids_from, json);
     if (stats->parsed()) return run_stats(database, json);
+    if (stories->parsed()) return run_stories(database, top_stories, json);
     return run_compact(database);
 }
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <limits>
 
 #include "dateline/index_schema.hpp"
@@ -40,6 +41,39 @@ void add_word_hashes(std::string_view text, std::vector<std::uint64_t>& words) {
     }
 }
 
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+bool joins_digits(char c) {
+    return c == '.' || c == ',' || c == '/' || c == '-' || c == ':';
+}
+
+// "6-1/4", "1,500.25": digits, and the marks between digits, as one number.
+std::vector<std::uint16_t> number_hashes(std::string_view text) {
+    std::vector<std::uint16_t> numbers;
+    std::size_t i = 0;
+    while (i < text.size() && numbers.size() < StoryFingerprint::kMaxNumbers) {
+        if (!is_digit(text[i]) ||
+            (i > 0 && is_word_byte(static_cast<unsigned char>(text[i - 1])))) {
+            ++i;
+            continue;
+        }
+        std::uint64_t hash = 0xcbf29ce484222325ULL;
+        while (i < text.size() &&
+               (is_digit(text[i]) ||
+                (joins_digits(text[i]) && i + 1 < text.size() && is_digit(text[i + 1])))) {
+            hash = (hash ^ static_cast<unsigned char>(text[i])) * 0x100000001b3ULL;
+            ++i;
+        }
+        const auto kept = static_cast<std::uint16_t>(mix(hash));
+        if (std::find(numbers.begin(), numbers.end(), kept) == numbers.end())
+            numbers.push_back(kept);
+    }
+    std::sort(numbers.begin(), numbers.end());
+    return numbers;
+}
+
 std::vector<std::uint64_t> shingles(const std::vector<std::uint64_t>& words) {
     constexpr std::size_t n = StoryFingerprint::kShingleWords;
     std::vector<std::uint64_t> out;
@@ -73,49 +107,88 @@ const HashFamily& hash_family() {
     return family;
 }
 
+using HashSet = std::vector<std::uint16_t>;
+
+HashSet sorted_set(HashSet values) {
+    std::sort(values.begin(), values.end());
+    values.erase(std::unique(values.begin(), values.end()), values.end());
+    return values;
+}
+
+std::size_t shared_count(const HashSet& a, const HashSet& b) {
+    HashSet shared;
+    std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(shared));
+    return shared.size();
+}
+
+// 16 bits of each minimum: two different minimums agree by chance once in 65,536, and the
+// stored fingerprint is half the size.
+std::array<std::uint16_t, StoryFingerprint::kHashes> minimums_of(
+    const std::vector<std::uint64_t>& shingle_hashes) {
+    const HashFamily& family = hash_family();
+    std::array<std::uint32_t, StoryFingerprint::kHashes> minimums;
+    minimums.fill(std::numeric_limits<std::uint32_t>::max());
+    for (const std::uint64_t shingle : shingle_hashes)
+        for (std::size_t i = 0; i < minimums.size(); ++i)
+            minimums[i] =
+                std::min(minimums[i],
+                         static_cast<std::uint32_t>((family.a[i] * shingle + family.b[i]) >> 32));
+    std::array<std::uint16_t, StoryFingerprint::kHashes> kept;
+    for (std::size_t i = 0; i < kept.size(); ++i) kept[i] = static_cast<std::uint16_t>(minimums[i]);
+    return kept;
+}
+
 }  // namespace
 
 std::optional<StoryFingerprint> StoryFingerprint::of(std::string_view title,
                                                      std::string_view body) {
     std::vector<std::uint64_t> words;
     add_word_hashes(body, words);
+    HashSet title_words;
     if (words.size() < kShortBodyWords) {
         std::vector<std::uint64_t> with_title;
         add_word_hashes(title, with_title);
+        for (std::size_t i = 0; i < with_title.size() && i < kMaxTitleWords; ++i)
+            title_words.push_back(static_cast<std::uint16_t>(mix(with_title[i])));
         with_title.insert(with_title.end(), words.begin(), words.end());
         words = std::move(with_title);
     }
     if (words.size() < kMinWords) return std::nullopt;
-    const HashFamily& family = hash_family();
-    std::array<std::uint32_t, kHashes> minimums;
-    minimums.fill(std::numeric_limits<std::uint32_t>::max());
-    for (const std::uint64_t shingle : shingles(words))
-        for (std::size_t i = 0; i < kHashes; ++i)
-            minimums[i] =
-                std::min(minimums[i],
-                         static_cast<std::uint32_t>((family.a[i] * shingle + family.b[i]) >> 32));
-    // 16 bits of each minimum: two different minimums agree by chance once in 65,536, and
-    // the stored fingerprint is half the size.
-    std::array<std::uint16_t, kHashes> kept;
-    for (std::size_t i = 0; i < kHashes; ++i) kept[i] = static_cast<std::uint16_t>(minimums[i]);
-    return StoryFingerprint(kept);
+    return StoryFingerprint(minimums_of(shingles(words)), number_hashes(body),
+                            sorted_set(std::move(title_words)));
 }
 
 std::optional<StoryFingerprint> StoryFingerprint::parse(std::string_view stored) {
-    if (stored.size() != kHashes * 2) return std::nullopt;
+    constexpr std::size_t kNumbersAt = kHashes * 2 + 1;
+    if (stored.size() < kNumbersAt) return std::nullopt;
+    const std::size_t numbers = static_cast<unsigned char>(stored[kNumbersAt - 1]);
+    const std::size_t rest = stored.size() - kNumbersAt;
+    if (numbers > kMaxNumbers || rest % 2 != 0 || rest / 2 < numbers ||
+        rest / 2 - numbers > kMaxTitleWords)
+        return std::nullopt;
+    const auto at = [&](std::size_t offset) {
+        return static_cast<std::uint16_t>((static_cast<unsigned char>(stored[offset]) << 8) |
+                                          static_cast<unsigned char>(stored[offset + 1]));
+    };
     std::array<std::uint16_t, kHashes> minimums;
-    for (std::size_t i = 0; i < kHashes; ++i)
-        minimums[i] = static_cast<std::uint16_t>((static_cast<unsigned char>(stored[2 * i]) << 8) |
-                                                 static_cast<unsigned char>(stored[2 * i + 1]));
-    return StoryFingerprint(minimums);
+    for (std::size_t i = 0; i < kHashes; ++i) minimums[i] = at(2 * i);
+    HashSet number_set, title_words;
+    for (std::size_t i = 0; i < rest / 2; ++i)
+        (i < numbers ? number_set : title_words).push_back(at(kNumbersAt + 2 * i));
+    return StoryFingerprint(minimums, std::move(number_set), std::move(title_words));
 }
 
 std::string StoryFingerprint::serialise() const {
-    std::string out(kHashes * 2, '\0');
-    for (std::size_t i = 0; i < kHashes; ++i) {
-        out[2 * i] = static_cast<char>(minimums_[i] >> 8);
-        out[2 * i + 1] = static_cast<char>(minimums_[i] & 0xff);
-    }
+    std::string out;
+    out.reserve(kHashes * 2 + 1 + (numbers_.size() + title_words_.size()) * 2);
+    const auto put = [&](std::uint16_t value) {
+        out += static_cast<char>(value >> 8);
+        out += static_cast<char>(value & 0xff);
+    };
+    for (const std::uint16_t minimum : minimums_) put(minimum);
+    out += static_cast<char>(numbers_.size());
+    for (const std::uint16_t number : numbers_) put(number);
+    for (const std::uint16_t word : title_words_) put(word);
     return out;
 }
 
@@ -123,6 +196,17 @@ double StoryFingerprint::similarity(const StoryFingerprint& other) const {
     std::size_t agree = 0;
     for (std::size_t i = 0; i < kHashes; ++i) agree += minimums_[i] == other.minimums_[i];
     return static_cast<double>(agree) / kHashes;
+}
+
+bool StoryFingerprint::numbers_agree(const StoryFingerprint& other) const {
+    const std::size_t fewer = std::min(numbers_.size(), other.numbers_.size());
+    return fewer - shared_count(numbers_, other.numbers_) <= fewer / 4;
+}
+
+bool StoryFingerprint::titles_agree(const StoryFingerprint& other) const {
+    if (title_words_.empty() || other.title_words_.empty()) return true;
+    const std::size_t shared = shared_count(title_words_, other.title_words_);
+    return 2 * shared >= title_words_.size() + other.title_words_.size() - shared;
 }
 
 std::uint32_t StoryFingerprint::band_key(std::size_t band) const {

@@ -102,13 +102,34 @@ private:
 
 using RebuildPool = OrderedPool<StoredBatch, RebuiltBatch>;
 
-// Feeds the pool every stored article in document order, until done or asked to stop.
+// Every document, oldest article first. Why: the rebuilt index finds its stories again in
+// this order, so a story is named by its earliest article whatever order the old index had
+// (a fresh build's two writers append one's articles after the other's).
+std::vector<Xapian::docid> by_date(const Xapian::Database& old) {
+    std::vector<std::pair<std::string, Xapian::docid>> dated;
+    dated.reserve(old.get_doccount());
+    for (auto it = old.valuestream_begin(schema::kDateSlot);
+         it != old.valuestream_end(schema::kDateSlot); ++it)
+        dated.emplace_back(*it, it.get_docid());
+    std::vector<Xapian::docid> order;
+    order.reserve(old.get_doccount());
+    if (dated.size() == old.get_doccount()) {
+        std::sort(dated.begin(), dated.end());
+        for (const auto& [date, docid] : dated) order.push_back(docid);
+    } else {  // some without a date (no release wrote such): document order
+        for (auto it = old.postlist_begin(""); it != old.postlist_end(""); ++it)
+            order.push_back(*it);
+    }
+    return order;
+}
+
+// Feeds the pool every stored article, oldest first, until done or asked to stop.
 void read_stored(const Xapian::Database& old, RebuildPool& pool,
                  std::optional<std::string>& error) {
     try {
         StoredBatch batch;
-        for (auto it = old.postlist_begin("");
-             it != old.postlist_end("") && !StopSignal::requested(); ++it) {
+        const std::vector<Xapian::docid> order = by_date(old);
+        for (auto it = order.begin(); it != order.end() && !StopSignal::requested(); ++it) {
             batch.push_back({*it, old.get_document(*it, Xapian::DOC_ASSUME_VALID).get_data()});
             if (batch.size() == kArticlesPerBatch && !pool.submit(std::exchange(batch, {})))
                 return;  // cancelled

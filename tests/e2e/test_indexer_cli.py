@@ -27,12 +27,12 @@ MAX_RECORD_BYTES = 4 * 1024 * 1024
 SUMMARY_LINE = re.compile(
     r"read (?P<read>\d+), added (?P<added>\d+), replaced (?P<replaced>\d+), "
     r"rejected (?P<rejected>\d+) in \d+\.\d\d s \(\d+ articles/s, \d+\.\d MB/s\); "
-    r"index holds (?P<articles>\d+) articles"
+    r"(?P<copies>\d+) copies of earlier stories; index holds (?P<articles>\d+) articles"
 )
 
 SUMMARY_SCHEMA = {
     "type": "object",
-    "required": ["read", "added", "replaced", "rejected", "seconds", "articles",
+    "required": ["read", "added", "replaced", "rejected", "copies", "seconds", "articles",
                  "interrupted", "committed"],
     "additionalProperties": False,
     "properties": {
@@ -40,6 +40,7 @@ SUMMARY_SCHEMA = {
         "added": {"type": "integer", "minimum": 0},
         "replaced": {"type": "integer", "minimum": 0},
         "rejected": {"type": "integer", "minimum": 0},
+        "copies": {"type": "integer", "minimum": 0},
         "seconds": {"type": "number", "minimum": 0},
         "articles": {"type": "integer", "minimum": 0},
         "interrupted": {"type": "boolean"},
@@ -80,7 +81,7 @@ STATS_SCHEMA = {
         "top_tags": COUNTS,
         "size_bytes": {"type": "integer", "minimum": 0},
         "revision": {"type": "integer", "minimum": 0},
-        "schema_version": {"const": "2"},
+        "schema_version": {"const": "3"},
     },
 }
 
@@ -299,7 +300,7 @@ def test_mixed_file_indexes_every_good_record_and_reports_each_bad_one(run_index
     summary = SUMMARY_LINE.fullmatch(lines[-1])
     assert summary, lines[-1]
     assert summary.groupdict() == {"read": str(good + len(bad)), "added": str(good),
-                                   "replaced": "0", "rejected": str(len(bad)),
+                                   "replaced": "0", "rejected": str(len(bad)), "copies": "0",
                                    "articles": str(good)}
     # Blank lines (13 and 14) are skipped silently.
     assert not any(re.match(r"bad\.jsonl:1[34]:", text) for text in lines)
@@ -1232,7 +1233,7 @@ def test_non_terminal_output_is_one_summary_line(run_index, shipped_sample, tmp_
     match = SUMMARY_LINE.fullmatch(result.stderr.rstrip("\n"))
     assert match, result.stderr
     assert match.groupdict() == {"read": "48", "added": "48", "replaced": "0", "rejected": "0",
-                                 "articles": "48"}
+                                 "copies": "0", "articles": "48"}
 
 
 def test_quiet_prints_nothing_on_success_but_still_reports_rejects(run_index, shipped_sample,

@@ -52,8 +52,8 @@ inline constexpr std::string_view kLongIdPrefix = "XQH";
 
 // Stories: an article and its near-copies (indexer/story_assigner.hpp). Every article carries
 // kStoryPrefix + the story's id (story_term) and the story id in kStorySlot, Xapian's collapse
-// key. A story's id is the id of the first article indexed in it, and stays when that article
-// changes or goes.
+// key. A story's id is the id of the first article indexed in it (reindex goes oldest first),
+// and stays when that article changes or goes.
 inline constexpr std::string_view kStoryPrefix = "XT";
 // The fingerprint's locality-sensitive bands (indexer/story_fingerprint.hpp): an article
 // sharing one with another is a candidate copy of it.

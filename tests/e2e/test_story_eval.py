@@ -16,9 +16,9 @@ import pytest
 ROOT = Path(os.environ.get("DATELINE_ROOT") or Path(__file__).resolve().parents[2]).resolve()
 SHARED = Path(os.environ.get("DATELINE_SHARED") or ROOT.parent / "shared")
 
-# Pooled over every labelled pair. Measured at kSameStory 0.5: precision 99.5 % (3 false
-# merges in 614), recall 95.0 % (611 of 643 copies).
-MIN_PRECISION = 0.97
+# Pooled over every labelled pair. Measured (964b04e: kSameStory 0.5, figures, short titles,
+# 7 days): precision 100 % (0 false merges in 602), recall 93.6 % (602 of 643 copies).
+MIN_PRECISION = 0.98
 MIN_RECALL = 0.90
 # Per category, share of pairs in one story: copies at least, non-copies at most.
 MIN_FOUND = {
@@ -28,14 +28,14 @@ MIN_FOUND = {
     "syn-boilerplate": 0.97,  # 100 %
     "syn-chrome": 0.95,  # 98.8 %
     "syn-trim": 0.70,  # 82.5 %: a cut paragraph can take the Jaccard under 0.5
-    "syn-all": 0.70,  # 82.5 %
-    "syn-short-headline": 0.85,  # 96.2 %: the title is part of a short body's fingerprint
+    "syn-all": 0.65,  # 77.5 %: chrome brings figures of its own, the cut paragraph took some
+    "syn-short-headline": 0.80,  # 90.0 %: a short body's title is fingerprinted and compared
 }
 MAX_MERGED = {
     "reuters-same-topic": 0.02,  # measured 0 of 80
     "reuters-same-topic-short": 0.02,  # 0 of 80
     "syn-unrelated": 0.02,  # 0 of 80
-    "reuters-template": 0.40,  # 3 of 13: other days' figures of a daily report merge
+    "reuters-template": 0.10,  # 0 of 13 (3 of 13 before the figures had to agree)
 }
 
 

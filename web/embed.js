@@ -30,6 +30,9 @@
     noneFilteredHint: 'Try a wider date range or all sources.',
     didYouMean: 'Did you mean {suggestion}?',
     relaxed: 'No article has all of your words; showing articles with any of them.',
+    alsoInOne: 'also in 1 source',
+    alsoInOther: 'also in {count} sources',
+    alsoInList: 'Also in {sources}',
     error: 'Search isn\u2019t available right now.',
     errorTooLong: 'That search is too long. Try fewer words.',
     retry: 'Retry',
@@ -148,7 +151,7 @@ a{color:var(--_accent)}
 .title.link{color:var(--_accent)}
 .res:hover .link,[aria-selected=true] .link{text-decoration:underline}
 .meta{display:flex;flex-wrap:wrap;align-items:center;gap:.25em .5em;margin:.3em 0 .35em;font-size:.8125em;color:var(--_muted)}
-time+.src::before{content:"\u00b7";margin-inline-end:.5em}
+time+.src::before,.also::before{content:"\u00b7";margin-inline-end:.5em}
 .src{font-weight:600}
 .tags{display:flex;flex-wrap:wrap;gap:.25em}
 .tag{padding:0 .5em;border:1px solid var(--_line);border-radius:999px;font-size:.925em}
@@ -221,6 +224,13 @@ mark{padding:0 .1em;border-radius:.2em;background:var(--_mark-bg);color:var(--_m
     'lang', 'strings', 'locale', 'debounce', 'url-param', 'shortcut', 'theme', 'layout'];
 
   const list = (s) => (s || '').split(',').map((x) => x.trim()).filter(Boolean);
+  // The sources of a hit's story other than its own, as the source filter tells them apart.
+  const sourceKey = (v) => String(v).normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  function otherSources(h) {
+    const sources = Array.isArray(h.story?.sources) ? h.story.sources : [];
+    const own = sourceKey(h.source ?? '');
+    return sources.filter((v) => typeof v === 'string' && sourceKey(v) !== own);
+  }
   const fill = (tpl, vars) => String(tpl).replace(/\{(\w+)\}/g, (m, k) => (k in vars ? vars[k] : m));
 
   function el(tag, attrs, ...kids) {
@@ -695,6 +705,13 @@ mark{padding:0 .1em;border-radius:.2em;background:var(--_mark-bg);color:var(--_m
       const date = new Date(h.date);
       if (h.date && !isNaN(date)) meta.append(el('time', { datetime: h.date }, this.dateFmt.format(date)));
       if (h.source) meta.append(el('span', { class: 'src' }, String(h.source)));
+      const others = otherSources(h); // "also in 2 sources", named in its tooltip
+      if (others.length) {
+        const text = others.length === 1 ? this.s.alsoInOne : this.s.alsoInOther;
+        meta.append(el('span', {
+          part: 'also', class: 'also', title: fill(this.s.alsoInList, { sources: others.join(', ') }),
+        }, fill(text, { count: this.numFmt.format(others.length) })));
+      }
       if (Array.isArray(h.tags) && h.tags.length) {
         meta.append(el('span', { class: 'tags' },
           ...h.tags.slice(0, 4).map((t) => el('span', { class: 'tag' }, String(t)))));

@@ -7,6 +7,7 @@
 #include "api/search_endpoint.hpp"
 #include "api/search_page_endpoint.hpp"
 #include "api/static_asset_endpoint.hpp"
+#include "api/stories_endpoint.hpp"
 #include "api/suggest_endpoint.hpp"
 
 namespace dateline::server {
@@ -26,6 +27,7 @@ Router make_api_router(const ApiServices& services) {
     const SearchEndpoint search(services.pool, services.metrics);
     const SuggestEndpoint suggest(services.pool);
     const ArticlesEndpoint articles(services.pool);
+    const StoriesEndpoint stories(services.pool);
     const HealthEndpoint health(services.pool, services.metrics);
     const MetricsEndpoint metrics(services.pool, services.tracker, services.metrics);
     const SearchPageEndpoint search_page(services.pool, services.metrics);
@@ -35,6 +37,7 @@ Router make_api_router(const ApiServices& services) {
     router.add(verb::get, "/v1/suggest", bind(suggest, &SuggestEndpoint::suggest));
     router.add(verb::get, "/v1/articles/{id}", bind(articles, &ArticlesEndpoint::article));
     router.add(verb::get, "/v1/articles/{id}/related", bind(articles, &ArticlesEndpoint::related));
+    router.add(verb::get, "/v1/stories/{id}", bind(stories, &StoriesEndpoint::story));
     router.add(verb::get, "/healthz", bind(health, &HealthEndpoint::healthz));
     router.add(verb::get, "/readyz", bind(health, &HealthEndpoint::readyz));
     router.add(verb::get, "/metrics", bind(metrics, &MetricsEndpoint::metrics));

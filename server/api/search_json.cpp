@@ -3,6 +3,7 @@
 
 #include <string_view>
 
+#include "api/story_json.hpp"
 #include "dateline/date.hpp"
 
 namespace dateline::server {
@@ -65,17 +66,19 @@ nlohmann::json facets_json(const SearchRequest& request, const SearchResult& res
 
 nlohmann::json hit_json(const Hit& hit) {
     const nlohmann::json& article = hit.article;
-    return {{"id", field(article, "id")},
-            {"title", field(article, "title")},
-            {"title_highlighted", hit.title_highlighted},
-            {"url", field(article, "url")},
-            {"date", field(article, "date")},
-            {"source", field(article, "source")},
-            {"tags", field(article, "tags", nlohmann::json::array())},
-            {"author", field(article, "author")},
-            {"original_source", field(article, "original_source")},
-            {"score", hit.score},
-            {"snippet", hit.snippet}};
+    nlohmann::json json = {{"id", field(article, "id")},
+                           {"title", field(article, "title")},
+                           {"title_highlighted", hit.title_highlighted},
+                           {"url", field(article, "url")},
+                           {"date", field(article, "date")},
+                           {"source", field(article, "source")},
+                           {"tags", field(article, "tags", nlohmann::json::array())},
+                           {"author", field(article, "author")},
+                           {"original_source", field(article, "original_source")},
+                           {"score", hit.score},
+                           {"snippet", hit.snippet}};
+    if (hit.story) json["story"] = story_summary_json(*hit.story);
+    return json;
 }
 
 nlohmann::json hits_json(const std::vector<Hit>& hits) {
@@ -96,6 +99,7 @@ nlohmann::json search_response_json(const SearchRequest& request, const SearchRe
                                     double took_ms) {
     return {{"total", result.total},
             {"total_relation", result.total_is_exact ? "eq" : "gte"},
+            {"collapse", request.collapse == Collapse::kStory ? "story" : "none"},
             {"page", request.page},
             {"per_page", request.per_page},
             {"took_ms", took_ms},

@@ -1,5 +1,8 @@
-// The stable error code names clients switch on (docs/api.md lists the same set).
+// The stable error code names clients switch on (docs/api.md lists the same set), and the
+// not-found message for an unknown id.
 #include "search/api_error.hpp"
+
+#include "dateline/utf8.hpp"
 
 namespace dateline::server {
 
@@ -18,6 +21,15 @@ std::string_view error_code_name(ErrorCode code) {
         case ErrorCode::kInternal: return "internal";
     }
     return "internal";  // unreachable for valid enumerators; keeps -Wreturn-type quiet
+}
+
+ApiError unknown_id(std::string_view kind, std::string_view id) {
+    constexpr std::size_t kShownBytes = 200;
+    const std::string no = "no " + std::string(kind) + " with ";
+    if (find_invalid_utf8(id)) return ApiError{ErrorCode::kNotFound, no + "that id", std::nullopt};
+    std::string shown(truncate_utf8(id, kShownBytes));
+    if (shown.size() < id.size()) shown += "...";
+    return ApiError{ErrorCode::kNotFound, no + "id \"" + shown + "\"", std::nullopt};
 }
 
 }  // namespace dateline::server

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace dateline::server {
 
@@ -30,5 +31,9 @@ struct ApiError {
     std::string message;                   // for a person: says what was wrong and what is allowed
     std::optional<std::string> parameter;  // the parameter at fault, if any
 };
+
+// kNotFound for an unknown id of a `kind` of thing ("article", "story"): the id quoted (cut to
+// a readable length), or left out when it is not UTF-8, as the message must be.
+ApiError unknown_id(std::string_view kind, std::string_view id);
 
 }  // namespace dateline::server

@@ -2,7 +2,6 @@
 #include "search/article_lookup.hpp"
 
 #include "dateline/index_schema.hpp"
-#include "dateline/utf8.hpp"
 
 namespace dateline::server {
 
@@ -15,13 +14,7 @@ std::optional<Xapian::docid> find_article(const Xapian::Database& database, std:
 }
 
 ApiError article_not_found(std::string_view id) {
-    constexpr std::size_t kShownBytes = 200;
-    // The message ends up in JSON, which must be valid UTF-8.
-    if (find_invalid_utf8(id))
-        return ApiError{ErrorCode::kNotFound, "no article with that id", std::nullopt};
-    std::string shown(truncate_utf8(id, kShownBytes));
-    if (shown.size() < id.size()) shown += "...";
-    return ApiError{ErrorCode::kNotFound, "no article with id \"" + shown + "\"", std::nullopt};
+    return unknown_id("article", id);
 }
 
 }  // namespace dateline::server

@@ -74,22 +74,6 @@ std::map<std::string, std::uint64_t> group_as_filters_match(const Counts& raw_co
     return grouped;
 }
 
-std::map<std::string, std::uint64_t> value_counts(const Xapian::ValueCountMatchSpy& spy) {
-    std::map<std::string, std::uint64_t> counts;
-    for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
-        counts[*it] = it.get_termfreq();
-    return counts;
-}
-
-}  // namespace
-
-void TagCountSpy::operator()(const Xapian::Document& document, double) {
-    const std::string encoded = document.get_value(schema::kTagsSlot);
-    if (!encoded.empty()) ++lists_[encoded];
-}
-
-namespace {
-
 // Maps looked up by string_view, so no string is built for a tag already seen.
 struct ViewHash {
     using is_transparent = void;
@@ -100,33 +84,127 @@ struct ViewHash {
 template <class Value>
 using ViewMap = std::unordered_map<std::string, Value, ViewHash, std::equal_to<>>;
 
+using KeyedTag = std::pair<std::string_view, std::string_view>;  // (filter value, as spelled)
+
+// One of each key, the first spelling in key order.
+void unique_by_key(std::vector<KeyedTag>& keyed) {
+    std::sort(keyed.begin(), keyed.end());
+    keyed.erase(std::unique(keyed.begin(), keyed.end(),
+                            [](const auto& a, const auto& b) { return a.first == b.first; }),
+                keyed.end());
+}
+
+// The tags of an encoded list keyed by the normalised value the tag filter matches, so
+// "Energy" and "energy" are one tag. `keys` caches each spelling's key (views stay valid).
+std::vector<KeyedTag> keyed_tags(const std::string& encoded, ViewMap<std::string>& keys) {
+    std::vector<std::string_view> tags;
+    schema::list_items(encoded, tags);
+    std::vector<KeyedTag> keyed;
+    for (const std::string_view tag : tags) {
+        auto key = keys.find(tag);
+        if (key == keys.end())
+            key = keys.emplace(std::string(tag), schema::filter_value(tag)).first;
+        keyed.emplace_back(key->second, key->first);
+    }
+    unique_by_key(keyed);
+    return keyed;
+}
+
+void add_counts(const std::vector<KeyedTag>& keyed, std::uint64_t count,
+                ViewMap<std::uint64_t>& counts) {
+    for (const auto& [key, tag] : keyed) {
+        auto found = counts.find(tag);
+        if (found == counts.end()) found = counts.emplace(std::string(tag), 0).first;
+        found->second += count;
+    }
+}
+
+// For each value id, the id of its group: values that filters match alike.
+std::vector<std::uint32_t> filter_groups(const std::vector<const std::string*>& values) {
+    std::unordered_map<std::string, std::uint32_t> groups;
+    std::vector<std::uint32_t> group_of;
+    group_of.reserve(values.size());
+    for (const std::string* value : values)
+        group_of.push_back(
+            groups.emplace(schema::filter_value(*value), static_cast<std::uint32_t>(groups.size()))
+                .first->second);
+    return group_of;
+}
+
 }  // namespace
 
+void ValueTally::add(const std::string& value) {
+    auto found = ids_.find(value);
+    if (found == ids_.end()) {
+        found = ids_.emplace(value, static_cast<std::uint32_t>(documents_.size())).first;
+        documents_.push_back(0);
+    }
+    if (stories_)
+        pairs_.add(stories_->current(), found->second);
+    else
+        ++documents_[found->second];
+}
+
+std::vector<const std::string*> ValueTally::values() const {
+    std::vector<const std::string*> values(ids_.size());
+    for (const auto& [value, id] : ids_) values[id] = &value;
+    return values;
+}
+
+void ValueCountSpy::operator()(const Xapian::Document& document, double) {
+    const std::string value = document.get_value(slot_);
+    if (!value.empty()) tally_.add(value);
+}
+
+std::unordered_map<std::string, std::uint64_t> ValueCountSpy::counts() const {
+    const std::vector<const std::string*> values = tally_.values();
+    std::unordered_map<std::string, std::uint64_t> counts;
+    if (!tally_.by_story()) {
+        for (std::size_t id = 0; id < values.size(); ++id)
+            counts[*values[id]] = tally_.documents()[id];
+        return counts;
+    }
+    const std::vector<std::uint32_t> group_of = filter_groups(values);
+    std::vector<std::uint32_t> counted;  // groups counted for the story at hand
+    for_each_story(tally_.story_pairs(), [&](auto first, auto last) {
+        counted.clear();
+        for (auto pair = first; pair != last; ++pair) {  // ids in order seen: first spelling first
+            const std::uint32_t group = group_of[pair->second];
+            if (std::find(counted.begin(), counted.end(), group) != counted.end()) continue;
+            counted.push_back(group);
+            ++counts[*values[pair->second]];
+        }
+    });
+    return counts;
+}
+
+void TagCountSpy::operator()(const Xapian::Document& document, double) {
+    const std::string encoded = document.get_value(schema::kTagsSlot);
+    if (!encoded.empty()) tally_.add(encoded);
+}
+
 std::unordered_map<std::string, std::uint64_t> TagCountSpy::counts() const {
-    // Keyed by the normalised value the tag filter matches, so "Energy" and "energy" are one
-    // tag, and an article carrying both counts once (as its first spelling in key order).
+    // An article carrying both "Energy" and "energy" counts once (as its first spelling in key
+    // order); so does a story whose copies have either.
+    const std::vector<const std::string*> lists = tally_.values();
     ViewMap<std::string> keys;  // tag as spelled -> filter value
+    std::vector<std::vector<KeyedTag>> keyed;
+    keyed.reserve(lists.size());
+    for (const std::string* list : lists) keyed.push_back(keyed_tags(*list, keys));
     ViewMap<std::uint64_t> counts;
-    std::vector<std::string_view> tags;
-    std::vector<std::pair<std::string_view, std::string_view>> keyed;  // (key, tag)
-    for (const auto& [encoded, documents] : lists_) {
-        schema::list_items(encoded, tags);
-        keyed.clear();
-        for (const std::string_view tag : tags) {
-            auto key = keys.find(tag);
-            if (key == keys.end())
-                key = keys.emplace(std::string(tag), schema::filter_value(tag)).first;
-            keyed.emplace_back(key->second, tag);
-        }
-        std::sort(keyed.begin(), keyed.end());
-        keyed.erase(std::unique(keyed.begin(), keyed.end(),
-                                [](const auto& a, const auto& b) { return a.first == b.first; }),
-                    keyed.end());
-        for (const auto& [key, tag] : keyed) {
-            auto count = counts.find(tag);
-            if (count == counts.end()) count = counts.emplace(std::string(tag), 0).first;
-            count->second += documents;
-        }
+    if (!tally_.by_story()) {
+        for (std::size_t id = 0; id < lists.size(); ++id)
+            add_counts(keyed[id], tally_.documents()[id], counts);
+    } else {
+        std::vector<KeyedTag> story_tags;
+        for_each_story(tally_.story_pairs(), [&](auto first, auto last) {
+            story_tags.clear();
+            for (auto pair = first; pair != last; ++pair)
+                story_tags.insert(story_tags.end(), keyed[pair->second].begin(),
+                                  keyed[pair->second].end());
+            unique_by_key(story_tags);
+            add_counts(story_tags, 1, counts);
+        });
     }
     return {std::make_move_iterator(counts.begin()), std::make_move_iterator(counts.end())};
 }
@@ -134,25 +212,39 @@ std::unordered_map<std::string, std::uint64_t> TagCountSpy::counts() const {
 void DateCountSpy::operator()(const Xapian::Document& document, double) {
     const std::string value = document.get_value(schema::kDateSlot);
     if (value.empty()) return;
-    ++counts_[bucket_key(schema::date_from_value(value), granularity_)];
+    const std::int64_t key = bucket_key(schema::date_from_value(value), granularity_);
+    if (stories_)
+        pairs_.add(stories_->current(), static_cast<std::uint64_t>(key));
+    else
+        ++counts_[key];
 }
 
 std::unordered_map<std::string, std::uint64_t> DateCountSpy::counts() const {
+    std::unordered_map<std::int64_t, std::uint64_t> buckets;
+    if (stories_)
+        for (const auto& [story, key] : pairs_.distinct())
+            ++buckets[static_cast<std::int64_t>(key)];
+    const auto& counted = stories_ ? buckets : counts_;
     std::unordered_map<std::string, std::uint64_t> labelled;
-    for (const auto& [key, count] : counts_) labelled[bucket_label(key, granularity_)] += count;
+    for (const auto& [key, count] : counted) labelled[bucket_label(key, granularity_)] += count;
     return labelled;
 }
 
 FacetCounter::FacetCounter(const SearchRequest& request) {
+    const bool any = request.facet_source || request.facet_tag || request.facet_lang ||
+                     request.facet_date != DateFacet::kNone;
+    if (any && request.collapse == Collapse::kStory) stories_ = std::make_unique<StoryOfMatch>();
+    StoryOfMatch* stories = stories_.get();
     if (request.facet_source)
-        source_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSourceSlot);
-    if (request.facet_tag) tag_ = std::make_unique<TagCountSpy>();
-    if (request.facet_lang) lang_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kLangSlot);
+        source_ = std::make_unique<ValueCountSpy>(schema::kSourceSlot, stories);
+    if (request.facet_tag) tag_ = std::make_unique<TagCountSpy>(stories);
+    if (request.facet_lang) lang_ = std::make_unique<ValueCountSpy>(schema::kLangSlot, stories);
     if (request.facet_date != DateFacet::kNone)
-        date_ = std::make_unique<DateCountSpy>(request.facet_date);
+        date_ = std::make_unique<DateCountSpy>(request.facet_date, stories);
 }
 
 void FacetCounter::attach(Xapian::Enquire& enquire) {
+    if (stories_) enquire.add_matchspy(stories_.get());  // first: the others read it
     if (source_) enquire.add_matchspy(source_.get());
     if (tag_) enquire.add_matchspy(tag_.get());
     if (lang_) enquire.add_matchspy(lang_.get());
@@ -161,10 +253,10 @@ void FacetCounter::attach(Xapian::Enquire& enquire) {
 
 std::map<std::string, std::vector<FacetValue>> FacetCounter::results() const {
     std::map<std::string, std::vector<FacetValue>> facets;
-    if (source_) facets["source"] = top_values(group_as_filters_match(value_counts(*source_)));
+    if (source_) facets["source"] = top_values(group_as_filters_match(source_->counts()));
     if (tag_) facets["tag"] = top_values(group_as_filters_match(tag_->counts()));
     // The slot holds primary subtags, already as the lang filter matches them.
-    if (lang_) facets["lang"] = top_values(value_counts(*lang_));
+    if (lang_) facets["lang"] = top_values(lang_->counts());
     if (date_) facets["date"] = top_values(date_->counts());
     return facets;
 }

@@ -85,6 +85,12 @@ Result<SortOrder, std::string> parse_sort(std::string_view text) {
     return Unexpected(std::string("must be relevance, newest or oldest"));
 }
 
+Result<Collapse, std::string> parse_collapse(std::string_view text) {
+    if (text == "story") return Collapse::kStory;
+    if (text == "none") return Collapse::kNone;
+    return Unexpected(std::string("must be story or none"));
+}
+
 Result<bool, std::string> parse_switch(std::string_view text) {
     if (text == "true" || text == "1") return true;
     if (text == "false" || text == "0") return false;

@@ -28,6 +28,9 @@ Result<std::chrono::seconds, std::string> parse_half_life(std::string_view text)
 
 Result<SortOrder, std::string> parse_sort(std::string_view text);
 
+// story or none.
+Result<Collapse, std::string> parse_collapse(std::string_view text);
+
 // An on/off parameter: true, false, 1 or 0 (exactly; URLs are machine-written).
 Result<bool, std::string> parse_switch(std::string_view text);
 

@@ -4,6 +4,7 @@
 #include "dateline/index_schema.hpp"
 #include "search/article_lookup.hpp"
 #include "search/hit_builder.hpp"
+#include "search/story_lookup.hpp"
 
 namespace dateline::server {
 namespace {
@@ -34,6 +35,13 @@ Xapian::Query describing_query(const Xapian::Database& database, Xapian::docid a
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
+// The article and its copies: a copy of the same story is not another article to read.
+Xapian::Query own_story(const Xapian::Database& database, Xapian::docid article,
+                        std::string_view id) {
+    const std::string story = database.get_document(article).get_value(schema::kStorySlot);
+    return Xapian::Query(story.empty() ? schema::id_term(id) : schema::story_term(story));
+}
+
 }  // namespace
 
 Result<std::vector<Hit>, ApiError> find_related(const Xapian::Database& database,
@@ -43,14 +51,20 @@ Result<std::vector<Hit>, ApiError> find_related(const Xapian::Database& database
     if (!article) return Unexpected(article_not_found(id));
     const Xapian::Query like = describing_query(database, *article);
     if (like.empty() || limit == 0) return std::vector<Hit>{};
-    const Xapian::Query itself(schema::id_term(id));
     Xapian::Enquire enquire(database);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, like, itself));
+    enquire.set_query(
+        Xapian::Query(Xapian::Query::OP_AND_NOT, like, own_story(database, *article, id)));
+    enquire.set_collapse_key(schema::kStorySlot);  // one article per story
     const Xapian::MSet matches = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
     HitBuilder hits(analyzer, TermMatcher(), kRelatedSnippetWords);
+    StoryLookup stories(database);
     std::vector<Hit> related;
-    for (auto it = matches.begin(); it != matches.end(); ++it)
-        related.push_back(hits.build(it.get_document(), it.get_weight()));
+    for (auto it = matches.begin(); it != matches.end(); ++it) {
+        const Xapian::Document document = it.get_document();
+        Hit hit = hits.build(document, it.get_weight());
+        hit.story = stories.summary(document, hit.article);
+        related.push_back(std::move(hit));
+    }
     return related;
 }
 

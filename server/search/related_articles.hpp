@@ -1,5 +1,6 @@
 // More like this: Xapian's relevance-feedback expansion of one article's terms, run as an
-// any-word query that leaves the article itself out. A function over a caller's Database and
+// any-word query that leaves out the article and its copies (its story), with one article per
+// story. A function over a caller's Database and
 // TextAnalyzer; not thread-safe.
 #pragma once
 

@@ -59,6 +59,13 @@ Result<void, ApiError> apply_sort(const Values& values, Timestamp, SearchRequest
     return {};
 }
 
+Result<void, ApiError> apply_collapse(const Values& values, Timestamp, SearchRequest& out) {
+    auto collapse = named("collapse", parse_collapse(values.front()));
+    if (!collapse) return Unexpected(std::move(collapse).error());
+    out.collapse = *collapse;
+    return {};
+}
+
 Result<void, ApiError> apply_recency(const Values& values, Timestamp, SearchRequest& out) {
     auto half_life = named("recency", parse_half_life(values.front()));
     if (!half_life) return Unexpected(std::move(half_life).error());
@@ -149,7 +156,7 @@ struct Field {
 };
 
 // The one list of parameters /v1/search takes.
-constexpr std::array<Field, 14> kFields = {{
+constexpr std::array<Field, 15> kFields = {{
     {"q", false, apply_q},
     {"from", false, apply_from},
     {"to", false, apply_to},
@@ -158,6 +165,7 @@ constexpr std::array<Field, 14> kFields = {{
     {"author", true, apply_author},
     {"lang", true, apply_lang},
     {"sort", false, apply_sort},
+    {"collapse", false, apply_collapse},
     {"recency", false, apply_recency},
     {"page", false, apply_page},
     {"per_page", false, apply_per_page},

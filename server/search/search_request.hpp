@@ -20,6 +20,9 @@ using QueryParams = std::multimap<std::string, std::string>;
 
 enum class SortOrder { kRelevance, kNewest, kOldest };
 enum class DateFacet { kNone, kYear, kMonth, kDay };
+// kStory: one hit per story (an article and its near-copies), totals and facets count stories;
+// kNone: every matching article.
+enum class Collapse { kStory, kNone };
 
 struct SearchLimits {
     // Room for a pasted paragraph; its work is bounded by kMaxQueryTerms all the same.
@@ -38,6 +41,7 @@ struct SearchRequest {
     std::optional<Timestamp> to;    // inclusive (a date-only `to` already extended to 23:59:59)
     std::vector<std::string> sources, tags, authors, langs;  // OR within, AND across
     SortOrder sort = SortOrder::kRelevance;
+    Collapse collapse = Collapse::kStory;
     std::optional<std::chrono::seconds> recency_half_life;
     std::size_t page = 1;
     std::size_t per_page = 10;

@@ -10,13 +10,26 @@
 
 #include <nlohmann/json.hpp>
 
+#include "dateline/date.hpp"
+
 namespace dateline::server {
+
+// The story (an article and its near-copies) a hit belongs to, as a hit shows it.
+struct StorySummary {
+    std::string id;
+    std::uint64_t size = 1;            // articles in the story
+    std::vector<std::string> sources;  // distinct (as filters match them), earliest first
+    Timestamp first_seen{};            // the earliest copy's date
+    std::string canonical_id;          // the copy the others derive from (StoryLookup)
+    std::optional<std::string> canonical_url;
+};
 
 struct Hit {
     nlohmann::json article;  // the stored record (id, title, url, date, source, tags, author...)
     std::string title_highlighted;  // HTML: escaped text plus <mark>
     std::string snippet;            // HTML: escaped text plus <mark>, cropped with …
     double score = 0;
+    std::optional<StorySummary> story;  // set by searches and related-article lookups
 };
 
 struct FacetValue {

@@ -2,14 +2,17 @@
 #include "search/search_run.hpp"
 
 #include <algorithm>
+#include <memory>
 
 #include "dateline/index_schema.hpp"
 #include "search/date_order.hpp"
 #include "search/facets.hpp"
 #include "search/hit_builder.hpp"
+#include "search/match_total.hpp"
 #include "search/query_builder.hpp"
 #include "search/query_text.hpp"
 #include "search/recency.hpp"
+#include "search/story_lookup.hpp"
 
 namespace dateline::server {
 namespace {
@@ -17,7 +20,8 @@ namespace {
 struct Attempt {
     QueryBuilder::Built built;
     FacetCounter facets;
-    Xapian::MSet mset;    // the hits
+    std::unique_ptr<MatchCounter> examined;  // attached to the Enquire behind `counts`
+    Xapian::MSet mset;                       // the hits
     Xapian::MSet counts;  // the totals: mset itself, unless the hits came from date windows
 };
 
@@ -34,9 +38,16 @@ bool newest_first(const SearchRequest& request) {
     return request.sort != SortOrder::kOldest;
 }
 
-Xapian::Enquire enquire_for(const Xapian::Database& database, const RankingOptions& ranking,
-                            const Xapian::Query& query) {
+bool collapses(const SearchRequest& request) {
+    return request.collapse == Collapse::kStory;
+}
+
+Xapian::Enquire enquire_for(const Xapian::Database& database, const SearchRequest& request,
+                            const RankingOptions& ranking, const Xapian::Query& query) {
     Xapian::Enquire enquire(database);
+    // One hit per story: its best copy in the Enquire's order (the best match, or the newest or
+    // oldest copy in date order). Xapian counts the collapsed matches.
+    if (collapses(request)) enquire.set_collapse_key(schema::kStorySlot);
     // k2, k3 and min_normlen are Xapian's defaults (k2 = 0 leaves out its document-length
     // correction; k3 = 1 weighs a repeated query word a little more).
     enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.bm25_k1, 0, 1, ranking.bm25_b, 0.5));
@@ -46,16 +57,18 @@ Xapian::Enquire enquire_for(const Xapian::Database& database, const RankingOptio
 
 Attempt run_attempt(const Xapian::Database& database, const SearchRequest& request,
                     const RankingOptions& ranking, QueryBuilder::Built built) {
-    Attempt attempt{std::move(built), FacetCounter(request), Xapian::MSet(), Xapian::MSet()};
-    Xapian::Enquire enquire = enquire_for(database, ranking, attempt.built.query);
+    Attempt attempt{std::move(built), FacetCounter(request), std::make_unique<MatchCounter>(),
+                    Xapian::MSet(), Xapian::MSet()};
+    Xapian::Enquire enquire = enquire_for(database, request, ranking, attempt.built.query);
     attempt.facets.attach(enquire);
+    enquire.add_matchspy(attempt.examined.get());
     const auto depth = static_cast<Xapian::doccount>(request.page * request.per_page);
     const auto per_page = static_cast<Xapian::doccount>(request.per_page);
     if (sorted_by_date(request, attempt.built)) {
         // Totals and facets as a relevance search counts them (no page needed for that)...
         attempt.counts = enquire.get_mset(0, 0, ranking.count_limit);
         // ...and the page from date windows, without the facet spies.
-        Xapian::Enquire ordered = enquire_for(database, ranking, attempt.built.query);
+        Xapian::Enquire ordered = enquire_for(database, request, ranking, attempt.built.query);
         ordered.set_sort_by_value_then_relevance(schema::kDateSlot, newest_first(request));
         const DateOrder order(database, newest_first(request), request.from, request.to);
         attempt.mset = order.page(ordered, attempt.built.query, depth - per_page, per_page,
@@ -105,13 +118,20 @@ std::vector<ScoredDocument> page_of(const SearchRequest& request, const Attempt&
     return page;
 }
 
-std::vector<Hit> shape_hits(TextAnalyzer& analyzer, const SearchRequest& request,
-                            const Attempt& attempt) {
+std::vector<Hit> shape_hits(const Xapian::Database& database, TextAnalyzer& analyzer,
+                            const SearchRequest& request, const Attempt& attempt) {
     HitBuilder builder(analyzer, TermMatcher(attempt.built.text, attempt.built.wildcard_prefixes),
                        request.snippet_words);
+    StoryLookup stories(database);
     std::vector<Hit> hits;
-    for (const ScoredDocument& scored : page_of(request, attempt))
-        hits.push_back(builder.build(scored.document, scored.score));
+    for (const ScoredDocument& scored : page_of(request, attempt)) {
+        Hit hit = builder.build(scored.document, scored.score);
+        hit.story = stories.summary(scored.document, hit.article);
+        // A story's hit reads as its best-matching copy and links to the original.
+        if (collapses(request) && hit.story->canonical_url)
+            hit.article["url"] = *hit.story->canonical_url;
+        hits.push_back(std::move(hit));
+    }
     return hits;
 }
 
@@ -137,10 +157,10 @@ Result<SearchResult, ApiError> run_search(const Xapian::Database& database, Text
             result.relaxed = true;
         }
     }
-    result.total = attempt.counts.get_matches_estimated();
-    result.total_is_exact =
-        attempt.counts.get_matches_lower_bound() == attempt.counts.get_matches_upper_bound();
-    result.hits = shape_hits(analyzer, request, attempt);
+    const MatchTotal total = match_total(attempt.counts, *attempt.examined, ranking.count_limit);
+    result.total = total.count;
+    result.total_is_exact = total.exact;
+    result.hits = shape_hits(database, analyzer, request, attempt);
     result.facets = attempt.facets.results();
     return result;
 }

@@ -167,6 +167,14 @@ Result<std::vector<Hit>, ApiError> Searcher::related(const std::string& id, std:
     });
 }
 
+Result<Story, ApiError> Searcher::story(const std::string& id) {
+    return with_database([&]() -> Result<Story, ApiError> {
+        std::optional<Story> found = StoryLookup(database_).story(id);
+        if (!found) return Unexpected(story_not_found(id));
+        return std::move(*found);
+    });
+}
+
 Result<Searcher::IndexStatus, ApiError> Searcher::status() {
     return with_database([&]() -> Result<IndexStatus, ApiError> {
         return IndexStatus{database_.get_doccount(), revision_of(database_)};

@@ -1,4 +1,4 @@
-// Searcher: answers searches, suggestions, article lookups and related-article lookups over
+// Searcher: answers searches, suggestions, article, related-article and story lookups over
 // one Xapian::Database. Knows nothing of HTTP. It reopens the database before each call (so a
 // commit by dateline-index is visible without a restart) and retries once on
 // DatabaseModifiedError. Not thread-safe: each search worker owns one Searcher.
@@ -20,6 +20,7 @@
 #include "search/ranking_options.hpp"
 #include "search/search_request.hpp"
 #include "search/search_result.hpp"
+#include "search/story_lookup.hpp"
 
 namespace dateline::server {
 
@@ -41,8 +42,10 @@ public:
                                                        std::size_t limit = 10);
     // The stored article; kNotFound for an unknown id.
     Result<nlohmann::json, ApiError> article(const std::string& id);
-    // More like this (relevance-feedback expansion), excluding the article itself.
+    // More like this (relevance-feedback expansion), excluding the article and its story.
     Result<std::vector<Hit>, ApiError> related(const std::string& id, std::size_t limit = 10);
+    // A story's articles (StoryLookup::story); kNotFound for an unknown story.
+    Result<Story, ApiError> story(const std::string& id);
 
     struct IndexStatus {
         std::uint64_t article_count = 0;

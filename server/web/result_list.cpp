@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "dateline/date.hpp"
+#include "dateline/index_schema.hpp"
 #include "search/html_escape.hpp"
 #include "search/parameter_values.hpp"
 #include "web/display_format.hpp"
@@ -54,11 +55,34 @@ void append_date(std::string& out, std::string_view stored) {
     out += "</time>";
 }
 
-void append_meta(std::string& out, const nlohmann::json& article) {
+// The story's sources other than the hit's own, as the source filter tells them apart.
+std::vector<std::string_view> other_sources(const Hit& hit) {
+    std::vector<std::string_view> others;
+    if (!hit.story) return others;
+    const std::string own = schema::filter_value(text_field(hit.article, "source"));
+    for (const std::string& source : hit.story->sources)
+        if (schema::filter_value(source) != own) others.push_back(source);
+    return others;
+}
+
+// "also in 3 sources", naming them in a tooltip; nothing for a story told by one source.
+void append_other_sources(std::string& out, const Hit& hit) {
+    const std::vector<std::string_view> others = other_sources(hit);
+    if (others.empty()) return;
+    std::string names;
+    for (const std::string_view source : others)
+        names += (names.empty() ? "" : ", ") + std::string(source);
+    out += "<span class=\"result-story\" title=\"Also in ";
+    append_html_escaped(out, names);
+    out += "\">also in " + std::to_string(others.size()) +
+           (others.size() == 1 ? " source" : " sources") + "</span>";
+}
+
+void append_meta(std::string& out, const Hit& hit) {
     out += "<p class=\"result-meta\">";
-    append_date(out, text_field(article, "date"));
+    append_date(out, text_field(hit.article, "date"));
     for (const std::string_view name : {"source", "author"}) {
-        const std::string_view value = text_field(article, name);
+        const std::string_view value = text_field(hit.article, name);
         if (value.empty()) continue;
         out += "<span class=\"result-";
         out += name;
@@ -66,6 +90,7 @@ void append_meta(std::string& out, const nlohmann::json& article) {
         append_html_escaped(out, value);
         out += "</span>";
     }
+    append_other_sources(out, hit);
     out += "</p>";
 }
 
@@ -92,7 +117,7 @@ void append_hit(std::string& out, const Hit& hit) {
     }
     out += "><article>";
     append_title(out, hit);
-    append_meta(out, hit.article);
+    append_meta(out, hit);
     if (!hit.snippet.empty()) out += "<p class=\"result-snippet\">" + hit.snippet + "</p>";
     append_tags(out, hit.article);
     out += "</article></li>";

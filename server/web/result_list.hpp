@@ -1,7 +1,7 @@
 // The list of hits on the HTML search page: each hit's highlighted title (a link when the
-// article's URL is http or https), date, source, author, snippet and tags. Every stored field is
-// escaped here; title_highlighted and snippet arrive as escaped HTML with <mark> and are
-// inserted as they are. Pure; thread-safe.
+// article's URL is http or https), date, source, author, how many other sources ran its story,
+// snippet and tags. Every stored field is escaped here; title_highlighted and snippet arrive as
+// escaped HTML with <mark> and are inserted as they are. Pure; thread-safe.
 #pragma once
 
 #include <cstddef>

@@ -50,7 +50,9 @@ void append_masthead(std::string& out, const SearchPageContent& content) {
 
 bool has_filters(const QueryParams& params) {
     for (const auto& [name, value] : params)
-        if (name != "q" && name != "sort" && name != "page" && name != "per_page") return true;
+        if (name != "q" && name != "sort" && name != "collapse" && name != "page" &&
+            name != "per_page")
+            return true;
     return false;
 }
 

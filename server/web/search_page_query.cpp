@@ -17,7 +17,7 @@ struct PageParameter {
 // The /v1/search parameters a person's search can use; the others (facets, snippet_words,
 // recency, partial) shape an API response and mean nothing on this page: a submitted search
 // is complete, so its last word is never partial.
-constexpr std::array<PageParameter, 10> kPageParameters = {{
+constexpr std::array<PageParameter, 11> kPageParameters = {{
     {"q", false},
     {"from", false},
     {"to", false},
@@ -26,6 +26,7 @@ constexpr std::array<PageParameter, 10> kPageParameters = {{
     {"author", true},
     {"lang", true},
     {"sort", false},
+    {"collapse", false},
     {"page", false},
     {"per_page", false},
 }};

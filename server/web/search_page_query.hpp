@@ -13,9 +13,10 @@ namespace dateline::server {
 
 inline constexpr std::string_view kSearchPagePath = "/search";
 
-// Keeps only the parameters the page takes (q, from, to, source, tag, author, lang, sort, page,
-// per_page); drops empty values; keeps the first value of a single-valued parameter given
-// twice. Everything else (utm_source, facets, a typo) is ignored rather than an error.
+// Keeps only the parameters the page takes (q, from, to, source, tag, author, lang, sort,
+// collapse, page, per_page); drops empty values; keeps the first value of a single-valued
+// parameter given twice. Everything else (utm_source, facets, a typo) is ignored rather than an
+// error.
 QueryParams search_page_params(const QueryParams& params);
 
 // The first value of `name`, or "" when absent.

@@ -2,7 +2,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  AGED, artifact, newContext, nextRender, search, seriousViolations, startStack, watchPage,
+  AGED, STORY, artifact, newContext, nextRender, search, seriousViolations, startStack, watchPage,
 } from './harness.mjs';
 
 const BOX = 'dateline-search';
@@ -353,6 +353,33 @@ describe('failure and safety', () => {
     await page.keyboard.press('Enter');
     await page.waitForTimeout(300);
     assert.deepEqual(seen.dialogs, []);
+    assert.deepEqual(seen.errors, []);
+    await context.close();
+  });
+});
+
+describe('stories', () => {
+  test('a story told by several sources is one result saying "also in N sources"', async () => {
+    const { context, page, seen } = await openDemo();
+    const detail = await search(page, 'kestrelwick');
+    assert.equal(detail.total, 2); // the story and the solo article
+    const ids = await resultIds(page);
+    assert.equal(ids.length, 2);
+    assert.ok(ids.includes('kestrel-solo'), `ids: ${ids}`);
+    const storyId = ids.find((id) => id !== 'kestrel-solo');
+    assert.ok(STORY.some((a) => a.id === storyId), `ids: ${ids}`);
+    const also = page.locator(`${part('option')}[data-id="${storyId}"] [part~="also"]`);
+    assert.equal(await also.textContent(), 'also in 2 sources');
+    const shown = STORY.find((a) => a.id === storyId).source;
+    const others = STORY.slice(0, 3).map((a) => a.source).filter((s) => s !== shown);
+    assert.equal(await also.getAttribute('title'), `Also in ${others.join(', ')}`);
+    // Read with the option: it is part of the option's description.
+    const described = await page.locator(`${part('option')}[data-id="${storyId}"]`)
+      .getAttribute('aria-describedby');
+    assert.ok(described.split(' ').includes(await also.evaluate((el) => el.parentElement.id)));
+    assert.equal(await page.locator(`${part('option')}[data-id="kestrel-solo"] [part~="also"]`)
+      .count(), 0);
+    assert.deepEqual(await seriousViolations(page), []);
     assert.deepEqual(seen.errors, []);
     await context.close();
   });

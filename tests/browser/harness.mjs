@@ -52,6 +52,25 @@ export const AGED = [
   tags: ['lighthouse'], url: `https://news.example/${id}`, author: 'Ada Keeper', lang: 'en',
 }));
 
+// One story told by three sources (the same body, new headlines: near-copies the indexer
+// groups), and an article of the same word told by one source only.
+const KESTREL_BODY = 'The kestrelwick ferry crews voted on Tuesday to accept the revised pay offer after '
+  + 'six weeks of talks with the harbour board, ending a dispute that had cancelled most evening '
+  + 'crossings to the islands since the start of the spring timetable and left hauliers queueing '
+  + 'at the quay for hours every day.';
+export const STORY = [
+  ['kestrel-gazette', 'Harbour Gazette', 'Kestrelwick ferry crews accept pay offer', 30],
+  ['kestrel-ledger', 'Valley Ledger', 'Ferry strike over at Kestrelwick', 29],
+  ['kestrel-wire', 'Coast Wire', 'Kestrelwick crews back pay deal', 28],
+].map(([id, source, title, age]) => ({
+  id, title, body: KESTREL_BODY, source, date: daysAgo(age), tags: ['transport'],
+  url: `https://news.example/${id}`, lang: 'en',
+})).concat([{
+  id: 'kestrel-solo', title: 'Kestrelwick lighthouse repainted', source: 'Harbour Gazette',
+  body: 'Volunteers repainted the kestrelwick lighthouse in its old red and white bands.',
+  date: daysAgo(10), tags: ['lighthouse'], url: 'https://news.example/kestrel-solo', lang: 'en',
+}]);
+
 function run(command, args) {
   const result = spawnSync(command, args, { encoding: 'utf8' });
   if (result.status !== 0) {
@@ -70,7 +89,8 @@ export function sharedCorpus(name) {
 export function buildIndex() {
   const dir = mkdtempSync(join(tmpdir(), 'dateline-browser-'));
   const fixtures = join(dir, 'fixtures.jsonl');
-  writeFileSync(fixtures, [...HOSTILE, ...AGED].map((a) => JSON.stringify(a)).join('\n') + '\n');
+  writeFileSync(fixtures,
+    [...HOSTILE, ...AGED, ...STORY].map((a) => JSON.stringify(a)).join('\n') + '\n');
   const db = join(dir, 'index');
   run(INDEX_BIN, ['add', '--db', db, '--quiet', sharedCorpus('sample-200.jsonl'), fixtures]);
   return { dir, db, cleanup: () => rmSync(dir, { recursive: true, force: true }) };

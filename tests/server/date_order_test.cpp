@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <random>
+#include <set>
 
 #include "search/date_order.hpp"
 #include "test_index.hpp"
@@ -20,16 +21,23 @@ struct Dated {
     std::string date;
 };
 
+// The date of the nth of 400 articles spread over 30 months: a random day and hour in month
+// n % 30.
+std::string spread_date(int n, std::mt19937& random) {
+    char date[32];
+    std::snprintf(date, sizeof date, "%04d-%02d-%02dT%02d:00:00Z", 2021 + (n % 30) / 12,
+                  (n % 30) % 12 + 1, static_cast<int>(random() % 28) + 1,
+                  static_cast<int>(random() % 3) * 8);
+    return date;
+}
+
 // 400 articles over 30 months: "ferry" in every one, "strike" in one in 40 (a sparse word
 // whose newest matches are months apart), random days, some sharing a date.
 std::vector<Dated> archive(TestIndex& index) {
     std::mt19937 random(20240607);
     std::vector<Dated> dated;
     for (int n = 0; n < 400; ++n) {
-        char date[32];
-        std::snprintf(date, sizeof date, "%04d-%02d-%02dT%02d:00:00Z", 2021 + (n % 30) / 12,
-                      (n % 30) % 12 + 1, static_cast<int>(random() % 28) + 1,
-                      static_cast<int>(random() % 3) * 8);
+        const std::string date = spread_date(n, random);
         const std::string id = "a" + std::to_string(n);
         const std::string body = n % 40 == 7 ? "The ferry strike went on." : "The ferry sailed.";
         index.add(article(id, "Harbour news " + id, body, date, n % 3 ? "Gazette" : "Wire"));
@@ -158,5 +166,68 @@ TEST_CASE("month windows give a full sort's page whatever the first window's siz
                     CHECK(dates_of(order.page(enquire, query, first, 10, estimate)) == expected);
             }
         }
+    }
+}
+
+namespace {
+
+// 400 articles over 30 months, as archive() spreads them, in 130 stories of about three copies
+// each, the copies of a story months apart.
+void story_archive(TestIndex& index) {
+    std::mt19937 random(20240610);
+    for (int n = 0; n < 400; ++n) {
+        const std::string id = "a" + std::to_string(n);
+        index.add(article(id, "Harbour news " + id, story_body(static_cast<unsigned>(n % 130)),
+                          spread_date(n, random)));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("collapsed date-ordered pages equal a collapsed full sort's", "[sort][story]") {
+    TestIndex index;
+    story_archive(index);
+    const Xapian::Database& database = index.database();
+    for (const bool newest : {true, false}) {
+        Xapian::Enquire enquire(database);
+        enquire.set_sort_by_value_then_relevance(schema::kDateSlot, newest);
+        enquire.set_collapse_key(schema::kStorySlot);
+        const DateOrder order(database, newest);
+        const Xapian::Query query("ferry");
+        Xapian::Enquire full(database);
+        full.set_query(query);
+        full.set_sort_by_value_then_relevance(schema::kDateSlot, newest);
+        full.set_collapse_key(schema::kStorySlot);
+        CHECK(full.get_mset(0, 1000).size() == 130);
+        for (const Xapian::doccount first : {0u, 10u, 60u, 120u}) {
+            const auto expected = dates_of(full.get_mset(first, 10));
+            for (const Xapian::doccount estimate : {0u, 10u, 130u, 1'000'000u})
+                CHECK(dates_of(order.page(enquire, query, first, 10, estimate)) == expected);
+        }
+    }
+}
+
+TEST_CASE("a collapsed date-ordered search pages through every story once", "[sort][story]") {
+    TestIndex index;
+    story_archive(index);
+    Searcher searcher = index.searcher();
+    for (const std::string sort : {"newest", "oldest"}) {
+        std::set<std::string> stories;
+        std::string previous;
+        for (int page = 1; page <= 14; ++page) {
+            auto result = searcher.search(
+                request({{"q", "ferry"}, {"sort", sort}, {"page", std::to_string(page)}}));
+            REQUIRE(result);
+            CHECK(result->total == 130);
+            CHECK(result->total_is_exact);
+            for (const Hit& hit : result->hits) {
+                CHECK(stories.insert(hit.story->id).second);
+                const std::string date = hit.article.at("date").get<std::string>();
+                if (!previous.empty())
+                    CHECK((sort == "newest" ? date <= previous : date >= previous));
+                previous = date;
+            }
+        }
+        CHECK(stories.size() == 130);
     }
 }

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "api/search_json.hpp"
+#include "api/story_json.hpp"
 
 using namespace dateline;
 using namespace dateline::server;
@@ -50,6 +51,52 @@ TEST_CASE("a hit without optional fields has null and empty values", "[search_js
     CHECK(json["author"].is_null());
     CHECK(json["original_source"].is_null());
     CHECK(json["tags"] == nlohmann::json::array());
+}
+
+TEST_CASE("a hit carries its story", "[search_json][story]") {
+    Hit hit = sample_hit();
+    hit.story = StorySummary{"a-0",
+                             3,
+                             {"Wire", "Harbour Gazette"},
+                             parse_date("2024-03-11").value(),
+                             "a-0",
+                             "https://wire.example/a-0"};
+    CHECK(hit_json(hit)["story"] == nlohmann::json{{"id", "a-0"},
+                                                   {"size", 3},
+                                                   {"sources", {"Wire", "Harbour Gazette"}},
+                                                   {"first_seen", "2024-03-11T00:00:00Z"},
+                                                   {"canonical_id", "a-0"}});
+    CHECK(hit_json(sample_hit()).count("story") == 0);
+}
+
+TEST_CASE("a story lists its articles", "[search_json][story]") {
+    Story story{"a-0",
+                5,
+                {{"a-0", "Rates rise", "Wire", parse_date("2024-03-11").value(),
+                  "https://wire.example/a-0", std::nullopt},
+                 {"a-1", "Rates <rise>", "Harbour Gazette", parse_date("2024-03-12").value(),
+                  std::nullopt, "https://wire.example/a-0"}}};
+    CHECK(story_json(story) == nlohmann::json{{"id", "a-0"},
+                                              {"size", 5},
+                                              {"first_seen", "2024-03-11T00:00:00Z"},
+                                              {"canonical_id", "a-0"},
+                                              {"articles",
+                                               {{{"id", "a-0"},
+                                                 {"title", "Rates rise"},
+                                                 {"source", "Wire"},
+                                                 {"date", "2024-03-11T00:00:00Z"},
+                                                 {"url", "https://wire.example/a-0"}},
+                                                {{"id", "a-1"},
+                                                 {"title", "Rates <rise>"},
+                                                 {"source", "Harbour Gazette"},
+                                                 {"date", "2024-03-12T00:00:00Z"},
+                                                 {"url", nullptr}}}}});
+}
+
+TEST_CASE("collapse=none is echoed", "[search_json][story]") {
+    SearchRequest request;
+    request.collapse = Collapse::kNone;
+    CHECK(search_response_json(request, SearchResult{}, 0)["collapse"] == "none");
 }
 
 TEST_CASE("a search response has every documented field", "[search_json]") {
@@ -100,7 +147,8 @@ TEST_CASE("a search response has every documented field", "[search_json]") {
               {"source", {{{"value", "Harbour Gazette"}, {"count", 12}}}},
               {"lang", {{{"value", "en"}, {"count", 10}}, {{"value", "fr"}, {"count", 2}}}},
               {"date", nlohmann::json::array()}});
-    CHECK(json.size() == 11);
+    CHECK(json["collapse"] == "story");
+    CHECK(json.size() == 12);
 }
 
 TEST_CASE("an unfiltered search shows defaults and no facets", "[search_json]") {

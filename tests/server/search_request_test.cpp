@@ -40,9 +40,16 @@ TEST_CASE("good parameters parse to what they mean", "[request]") {
         {{},
          [](auto& r) {
              return r.q.empty() && r.page == 1 && r.per_page == 10 && r.snippet_words == 30 &&
-                    r.sort == SortOrder::kRelevance && !r.from && !r.to && !r.partial;
+                    r.sort == SortOrder::kRelevance && !r.from && !r.to && !r.partial &&
+                    r.collapse == Collapse::kStory;
          },
          "defaults"},
+        {{{"collapse", "none"}},
+         [](auto& r) { return r.collapse == Collapse::kNone; },
+         "collapse none"},
+        {{{"collapse", "story"}},
+         [](auto& r) { return r.collapse == Collapse::kStory; },
+         "collapse story"},
         {{{"partial", "true"}}, [](auto& r) { return r.partial; }, "partial true"},
         {{{"partial", "1"}}, [](auto& r) { return r.partial; }, "partial 1"},
         {{{"partial", "false"}}, [](auto& r) { return !r.partial; }, "partial false"},
@@ -150,6 +157,11 @@ TEST_CASE("bad parameters are refused with a code, the parameter and what is all
         {{{"per_page", "0"}}, ErrorCode::kInvalidParameter, "per_page", "from 1 to 100"},
         {{{"page", "101"}, {"per_page", "100"}}, ErrorCode::kInvalidParameter, "page", "10000"},
         {{{"sort", "best"}}, ErrorCode::kInvalidParameter, "sort", "relevance, newest or oldest"},
+        {{{"collapse", "stories"}}, ErrorCode::kInvalidParameter, "collapse", "story or none"},
+        {{{"collapse", "none"}, {"collapse", "story"}},
+         ErrorCode::kInvalidParameter,
+         "collapse",
+         "only once"},
         {{{"partial", "maybe"}}, ErrorCode::kInvalidParameter, "partial", "true, false, 1 or 0"},
         {{{"partial", "TRUE"}}, ErrorCode::kInvalidParameter, "partial", "true, false, 1 or 0"},
         {{{"partial", "1"}, {"partial", "0"}},

@@ -3,7 +3,22 @@
 
 #include <catch2/catch.hpp>
 
+#include <array>
+#include <random>
+
 namespace dateline::server::testing {
+
+std::string story_body(unsigned seed) {
+    constexpr std::array<std::string_view, 12> kSyllables = {"ka", "lo", "mi", "nu", "pe", "ra",
+                                                             "si", "to", "ve", "zu", "bo", "de"};
+    std::mt19937 random(seed);
+    std::string body = "ferry";
+    for (int word = 1; word < 48; ++word) {
+        body += ' ';
+        for (int syllable = 0; syllable < 3; ++syllable) body += kSyllables[random() % 12];
+    }
+    return body + ".";
+}
 
 SearchRequest request(const QueryParams& params) {
     auto parsed = parse_search_request(params, kNow);

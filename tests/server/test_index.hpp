@@ -61,6 +61,11 @@ private:
     indexer::StoryAssigner stories_{&database_};
 };
 
+// A body of 48 words ("ferry" and made-up words) that only bodies of the same `seed` share:
+// articles given it are copies of one story, and of no other (stories compare bodies of 8
+// words or more).
+std::string story_body(unsigned seed);
+
 // Parses as the HTTP layer would; fails the test on a parameter error.
 SearchRequest request(const QueryParams& params);
 

@@ -121,6 +121,25 @@ TEST_CASE("a hit shows its date, source, tags and snippet", "[search_page]") {
     CHECK(contains(html, "<p class=\"result-snippet\">a <mark>zebrafish</mark> &amp; more</p>"));
 }
 
+TEST_CASE("a hit says how many other sources ran its story", "[search_page][story]") {
+    const auto story_hit = [](std::string source, std::vector<std::string> story_sources) {
+        Hit out = hit({{"title", "Ferry deal"}, {"source", std::move(source)}});
+        out.story = StorySummary{"s", story_sources.size(), std::move(story_sources), {}, "s", {}};
+        return out;
+    };
+    std::string html;
+    append_result_list(html, {story_hit("Wire", {"Gazette", "Wire", "Tom & Jerry's"})}, 1);
+    CHECK(contains(html,
+                   "<span class=\"result-story\" title=\"Also in Gazette, Tom &amp; "
+                   "Jerry&#39;s\">also in 2 sources</span>"));
+    html.clear();
+    append_result_list(html, {story_hit(" WIRE ", {"Wire", "Gazette"})}, 1);  // one other
+    CHECK(contains(html, "title=\"Also in Gazette\">also in 1 source</span>"));
+    html.clear();
+    append_result_list(html, {story_hit("Wire", {"WIRE"}), hit({{"title", "No story"}})}, 1);
+    CHECK_FALSE(contains(html, "result-story"));
+}
+
 TEST_CASE("dates and counts are written for people, without a locale", "[display_format]") {
     CHECK(human_date(*parse_date("2025-11-04T08:00:00Z")) == "4 Nov 2025");
     CHECK(human_date(*parse_date("1969-07-20T20:17:40Z")) == "20 Jul 1969");

@@ -1,23 +1,28 @@
 #!/usr/bin/env bash
 # Indexing benchmark: dateline-index against the plain-Xapian reference, same corpus, same run.
 #
-#   bench/index_bench.sh [--runs N] [--corpus FILE] [--no-reference] [-- extra dateline-index add args]
+#   bench/index_bench.sh [--runs N] [--corpus FILE] [--no-reference] [--baseline BIN]
+#                        [-- extra dateline-index add args]
 #
 # Prints, per system, the median over N runs of wall time, articles/s, MB/s, peak RSS and the
-# database size, then the throughput ratio dateline/reference. Defaults: 3 runs on
-# ../shared/corpus/reuters21578.jsonl. Machines here are shared and noisy: quote the ratio.
+# database size, then the throughput ratio dateline/reference. --baseline BIN also runs another
+# dateline-index (an earlier build: the cost of a change), alternating with this one, and prints
+# the ratio dateline/baseline. Defaults: 3 runs on ../shared/corpus/reuters21578.jsonl.
+# Machines here are shared and noisy: quote the ratio.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SHARED=${DATELINE_SHARED:-$ROOT/../shared}
 RUNS=3
 CORPUS=$SHARED/corpus/reuters21578.jsonl
 REFERENCE=1
+BASELINE=
 EXTRA=()
 while [ $# -gt 0 ]; do
   case $1 in
     --runs) RUNS=$2; shift 2 ;;
     --corpus) CORPUS=$2; shift 2 ;;
     --no-reference) REFERENCE=0; shift ;;
+    --baseline) BASELINE=$2; shift 2 ;;
     --) shift; EXTRA=("$@"); break ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -43,6 +48,9 @@ run_once() {
 
 for i in $(seq "$RUNS"); do
   run_once dateline "$INDEXER" add --quiet --db "$WORK/db" "${EXTRA[@]}" "$CORPUS"
+  if [ -n "$BASELINE" ]; then
+    run_once baseline "$BASELINE" add --quiet --db "$WORK/db" "${EXTRA[@]}" "$CORPUS"
+  fi
   if [ "$REFERENCE" = 1 ]; then run_once reference "$REF_BIN" index "$CORPUS" "$WORK/db"; fi
 done
 
@@ -51,7 +59,7 @@ import statistics, sys, os
 work, articles, size, runs, corpus = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
 print(f"corpus {corpus}: {articles} articles, {size/1e6:.1f} MB; median of {runs} runs")
 rates = {}
-for name in ("dateline", "reference"):
+for name in ("dateline", "baseline", "reference"):
     path = os.path.join(work, name + ".txt")
     if not os.path.exists(path):
         continue
@@ -62,6 +70,7 @@ for name in ("dateline", "reference"):
     rates[name] = articles / secs
     print(f"{name:10} {secs:7.2f} s  {articles/secs:8.0f} articles/s  {size/1e6/secs:6.2f} MB/s  "
           f"peak RSS {rss:7.1f} MiB  db {db:6.1f} MB   (runs: {', '.join(f'{r[0]:.2f}' for r in rows)})")
-if len(rates) == 2:
-    print(f"throughput ratio dateline/reference: {rates['dateline']/rates['reference']:.2f}x")
+for other in ("baseline", "reference"):
+    if other in rates:
+        print(f"throughput ratio dateline/{other}: {rates['dateline']/rates[other]:.2f}x")
 PY

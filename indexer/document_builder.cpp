@@ -63,11 +63,8 @@ void DocumentBuilder::add_values(Xapian::Document& document, const Article& arti
 // The story itself is settled when the article is written (StoryAssigner): it depends on the
 // articles before it.
 void DocumentBuilder::add_fingerprint(Xapian::Document& document, const Article& article) const {
-    const auto print = StoryFingerprint::of(article.title, article.body);
-    if (!print) return;
-    document.add_value(schema::kFingerprintSlot, print->serialise());
-    for (std::size_t band = 0; band < StoryFingerprint::kBands; ++band)
-        document.add_boolean_term(print->band_term(band));
+    if (const auto print = StoryFingerprint::of(article.title, article.body))
+        document.add_value(schema::kFingerprintSlot, print->serialise());
 }
 
 std::vector<std::pair<std::string, Xapian::termcount>> spelling_words(

@@ -9,15 +9,11 @@
 namespace dateline::indexer {
 namespace {
 
-void sort_unique(std::vector<std::uint32_t>& values) {
-    std::sort(values.begin(), values.end());
-    values.erase(std::unique(values.begin(), values.end()), values.end());
-}
-
 // The document of `id` in `index`, or 0 when there is none.
 Xapian::docid docid_of(const Xapian::Database& index, const std::string& id) {
-    const auto it = index.postlist_begin(schema::id_term(id));
-    return it == index.postlist_end(schema::id_term(id)) ? 0 : *it;
+    const std::string term = schema::id_term(id);
+    const auto it = index.postlist_begin(term);
+    return it == index.postlist_end(term) ? 0 : *it;
 }
 
 }  // namespace
@@ -32,77 +28,62 @@ bool StoryAssigner::is_copy(const Incoming& incoming, const StoryFingerprint& ot
            incoming.print.numbers_agree(other) && incoming.print.titles_agree(other);
 }
 
-void StoryAssigner::consider(std::optional<Match>& best, const Incoming& incoming,
-                             const StoryFingerprint& other, Timestamp other_date,
-                             const std::string& story) {
-    if (story.empty() || !is_copy(incoming, other, other_date)) return;
-    const double similarity = incoming.print.similarity(other);
-    if (!best || similarity > best->similarity) best = Match{similarity, story};
-}
-
 std::string StoryAssigner::assign(const std::string& id, Xapian::Document& document) {
     std::string story = id;
     if (const auto print = StoryFingerprint::parse(document.get_value(schema::kFingerprintSlot))) {
-        const Incoming incoming{*print, fnv1a64(id),
-                                schema::date_from_value(document.get_value(schema::kDateSlot))};
-        std::optional<Match> best = best_in_run(incoming);
-        if (index_) {
-            std::optional<Match> indexed = best_in_index(incoming, id);
-            if (indexed && (!best || indexed->similarity > best->similarity)) best = indexed;
-        }
-        if (best) story = std::move(best->story);
-        remember(incoming, story);
+        const Timestamp date = schema::date_from_value(document.get_value(schema::kDateSlot));
+        if (index_) load_days_around(date);
+        const Incoming incoming{*print, fnv1a64(id), index_ ? docid_of(*index_, id) : 0, date};
+        if (auto found = best(incoming)) story = std::move(found->story);
+        remember({*print, incoming.id_hash, 0, date, story});
     }
     document.add_value(schema::kStorySlot, story);
     document.add_boolean_term(schema::story_term(story));
     return story;
 }
 
-std::optional<StoryAssigner::Match> StoryAssigner::best_in_run(const Incoming& incoming) const {
+void StoryAssigner::load_days_around(Timestamp date) {
+    for (auto day = date - kMaxApart; day <= date + kMaxApart; day += std::chrono::days(1)) {
+        std::string term = std::string(schema::kDayPrefix) + calendar_keys(day).day;
+        if (loaded_days_.insert(term).second) load_day(term);
+    }
+}
+
+void StoryAssigner::load_day(const std::string& day_term) {
+    for (auto it = index_->postlist_begin(day_term); it != index_->postlist_end(day_term); ++it) {
+        const Xapian::Document document = index_->get_document(*it);
+        auto print = StoryFingerprint::parse(document.get_value(schema::kFingerprintSlot));
+        std::string story = document.get_value(schema::kStorySlot);
+        if (!print || story.empty()) continue;
+        remember({std::move(*print), 0, *it,
+                  schema::date_from_value(document.get_value(schema::kDateSlot)),
+                  std::move(story)});
+    }
+}
+
+std::optional<StoryAssigner::Match> StoryAssigner::best(const Incoming& incoming) const {
     std::vector<std::uint32_t> candidates;
     for (std::size_t band = 0; band < StoryFingerprint::kBands; ++band)
         bands_.find(incoming.print.band_key(band), kMaxCandidatesPerBand, candidates);
-    sort_unique(candidates);
-    std::optional<Match> best;
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    std::optional<Match> found;
     for (const std::uint32_t candidate : candidates) {
         const Member& member = members_[candidate];
-        if (member.id_hash != incoming.id_hash)
-            consider(best, incoming, member.fingerprint, member.date, member.story);
+        const bool itself =
+            member.docid ? member.docid == incoming.docid : member.id_hash == incoming.id_hash;
+        if (itself || !is_copy(incoming, member.fingerprint, member.date)) continue;
+        const double similarity = incoming.print.similarity(member.fingerprint);
+        if (!found || similarity > found->similarity) found = Match{similarity, member.story};
     }
-    return best;
+    return found;
 }
 
-std::optional<StoryAssigner::Match> StoryAssigner::best_in_index(const Incoming& incoming,
-                                                                 const std::string& id) const {
-    std::vector<Xapian::docid> candidates;
-    for (std::size_t band = 0; band < StoryFingerprint::kBands; ++band) {
-        const std::string term = incoming.print.band_term(band);
-        std::size_t read = 0;
-        for (auto it = index_->postlist_begin(term);
-             it != index_->postlist_end(term) && read < kMaxCandidatesPerBand; ++it, ++read)
-            candidates.push_back(*it);
-    }
-    if (candidates.empty()) return std::nullopt;
-    sort_unique(candidates);
-    const Xapian::docid self = docid_of(*index_, id);
-    std::optional<Match> best;
-    for (const Xapian::docid candidate : candidates) {
-        if (candidate == self) continue;
-        const Xapian::Document document = index_->get_document(candidate);
-        const auto other = StoryFingerprint::parse(document.get_value(schema::kFingerprintSlot));
-        if (!other) continue;
-        consider(best, incoming, *other,
-                 schema::date_from_value(document.get_value(schema::kDateSlot)),
-                 document.get_value(schema::kStorySlot));
-    }
-    return best;
-}
-
-void StoryAssigner::remember(const Incoming& incoming, const std::string& story) {
-    const auto member = static_cast<std::uint32_t>(members_.size());
-    members_.push_back({incoming.print, incoming.id_hash, incoming.date, story});
+void StoryAssigner::remember(Member member) {
+    const auto index = static_cast<std::uint32_t>(members_.size());
     for (std::size_t band = 0; band < StoryFingerprint::kBands; ++band)
-        bands_.insert(incoming.print.band_key(band), member);
+        bands_.insert(member.fingerprint.band_key(band), index);
+    members_.push_back(std::move(member));
 }
 
 }  // namespace dateline::indexer

@@ -2,17 +2,20 @@
 // stamps it on the article's document (schema::story_term, schema::kStorySlot). An article
 // joins the story of its most similar earlier article when their fingerprints agree on at
 // least kSameStory of their minimums (estimated Jaccard similarity of their shingles; tuned by
-// bench/story_eval.py), their numbers agree and they are at most kMaxApart apart; otherwise it
-// starts a story named by its own id. Earlier articles are those of this run (kept in memory) and,
-// when given, those of the index it writes to, found through their band terms: adding one article
-// costs a few term lookups, not a re-clustering. Not thread-safe: the ingest's writing thread owns
-// it.
+// bench/story_eval.py), their figures agree and they are at most kMaxApart apart; otherwise it
+// starts a story named by its own id. Earlier articles are those of this run and, when an index
+// is given, those it holds dated within kMaxApart of the article: the fingerprints of a day's
+// articles are read once per run, the first time an article near that day arrives, so adding
+// a few articles reads a fortnight of the archive, not all of it, and nothing is re-clustered.
+// Candidates come from the fingerprints' bands (StoryBandTable), in memory.
+// Not thread-safe: the ingest's writing thread owns it.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
@@ -27,7 +30,7 @@ class StoryAssigner {
 public:
     static constexpr double kSameStory = 0.5;
     // Copies appear within days of each other (syndication, aggregators, corrections).
-    static constexpr std::chrono::sys_seconds::duration kMaxApart = std::chrono::days(7);
+    static constexpr std::chrono::days kMaxApart{7};
     // Candidates read per band: a band shared by very many articles (boilerplate-only
     // bodies) says little and must not make every article cost thousands of comparisons.
     static constexpr std::size_t kMaxCandidatesPerBand = 32;
@@ -43,13 +46,15 @@ public:
 private:
     struct Member {
         StoryFingerprint fingerprint;
-        std::uint64_t id_hash;  // to pass over an earlier version of the same article
+        std::uint64_t id_hash;  // this run's: to pass over an earlier version of the article
+        Xapian::docid docid;    // the index's: the same, for articles of earlier runs
         Timestamp date;
         std::string story;
     };
     struct Incoming {
         const StoryFingerprint& print;
         std::uint64_t id_hash;
+        Xapian::docid docid;  // of the article's earlier version in the index, or 0
         Timestamp date;
     };
     struct Match {
@@ -59,14 +64,13 @@ private:
 
     static bool is_copy(const Incoming& incoming, const StoryFingerprint& other,
                         Timestamp other_date);
-    static void consider(std::optional<Match>& best, const Incoming& incoming,
-                         const StoryFingerprint& other, Timestamp other_date,
-                         const std::string& story);
-    std::optional<Match> best_in_run(const Incoming& incoming) const;
-    std::optional<Match> best_in_index(const Incoming& incoming, const std::string& id) const;
-    void remember(const Incoming& incoming, const std::string& story);
+    void load_days_around(Timestamp date);
+    void load_day(const std::string& day_term);
+    std::optional<Match> best(const Incoming& incoming) const;
+    void remember(Member member);
 
     const Xapian::Database* index_;
+    std::unordered_set<std::string> loaded_days_;  // day terms whose articles were read
     StoryBandTable bands_;
     std::vector<Member> members_;
 };

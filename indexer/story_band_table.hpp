@@ -1,6 +1,7 @@
-// StoryBandTable: the fingerprint bands of the articles written in this run, so a later
-// article of the same run finds its copies before any of them is committed (a fresh build
-// writes through two writers, neither of which sees the other's articles). Open addressing
+// StoryBandTable: the fingerprint bands of the articles a StoryAssigner knows (this run's, and
+// the index's near their dates), so an article finds its candidate copies in memory, even
+// before they are committed (a fresh build writes through two writers, neither of which sees
+// the other's articles). Open addressing
 // over (band key, member) pairs: 8 bytes a pair, half full at most — about 256 bytes an
 // article with 16 bands. A key can hold several members; keys that collide are told apart
 // by comparing fingerprints, as every candidate is.

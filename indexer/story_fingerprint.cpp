@@ -2,11 +2,8 @@
 #include "story_fingerprint.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <iterator>
 #include <limits>
-
-#include "dateline/index_schema.hpp"
 
 namespace dateline::indexer {
 namespace {
@@ -213,12 +210,6 @@ std::uint32_t StoryFingerprint::band_key(std::size_t band) const {
     std::uint64_t hash = mix(band + 1);
     for (std::size_t row = 0; row < kRows; ++row) hash = mix(hash ^ minimums_[band * kRows + row]);
     return static_cast<std::uint32_t>(hash >> 32);
-}
-
-std::string StoryFingerprint::band_term(std::size_t band) const {
-    char hex[9];
-    std::snprintf(hex, sizeof hex, "%08x", static_cast<unsigned>(band_key(band)));
-    return std::string(schema::kStoryBandPrefix) + hex;
 }
 
 }  // namespace dateline::indexer

@@ -5,7 +5,7 @@
 // shingle sets, so a copy with a new headline, some boilerplate added or the last paragraph cut
 // still agrees on most of them, while another article on the same news shares few shingles.
 // The kHashes minimums are cut into kBands bands of kRows: two articles that agree on a whole
-// band are candidates (locality-sensitive hashing), found through band terms in the index.
+// band are candidates (locality-sensitive hashing).
 // Numbers are kept apart too: a daily report written from a template ("The Fed arranged 1.5
 // billion dlrs of repurchases ... funds at 6-1/4 pct") shares nearly every shingle with the
 // day before's but not its figures, while a copy keeps the figures of the text it copies.
@@ -50,9 +50,8 @@ public:
     bool numbers_agree(const StoryFingerprint& other) const;
     // Whether, when both bodies are short, their titles share at least half their words.
     bool titles_agree(const StoryFingerprint& other) const;
-    // Band `band`'s key (the band number is part of it), and its term in the index.
+    // Band `band`'s key (the band number is part of it).
     std::uint32_t band_key(std::size_t band) const;
-    std::string band_term(std::size_t band) const;
 
 private:
     using HashSet = std::vector<std::uint16_t>;  // sorted, distinct

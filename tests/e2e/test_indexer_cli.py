@@ -223,23 +223,25 @@ def test_reindexing_the_same_file_replaces_instead_of_duplicating(run_index, sta
 # --------------------------------------------------------------------------- 3: shipped sample
 
 
-def test_shipped_sample_indexes_48_articles_with_sources_and_utc_date_span(
+def test_shipped_sample_indexes_50_articles_with_sources_stories_and_utc_date_span(
         run_index, stats, shipped_sample, tmp_path):
     records = [json.loads(text) for text in shipped_sample.read_text("utf-8").splitlines()
                if text.strip()]
-    assert len(records) == 48
+    assert len(records) == 50
 
     result = run_index("add", "--db", tmp_path / "db", "--json", shipped_sample)
 
     assert result.returncode == EXIT_OK, result.stderr
     summary = summary_of(result)
-    assert (summary["read"], summary["added"], summary["rejected"]) == (48, 48, 0)
+    assert (summary["read"], summary["added"], summary["rejected"]) == (50, 50, 0)
+    assert summary["copies"] == 2  # one article republished by two other outlets
     index = stats(tmp_path / "db")
     jsonschema.validate(index, STATS_SCHEMA)
-    assert index["articles"] == 48
-    # Sources are stored normalised (case-folded); the shipped sample has four publications.
+    assert index["articles"] == 50
+    # Sources are stored normalised (case-folded); the shipped sample has four publications
+    # and the two that republished one of their articles.
     expected_sources = Counter(r["source"] for r in records)
-    assert len(index["top_sources"]) == 4
+    assert len(index["top_sources"]) == 6
     assert {s["value"]: s["count"] for s in index["top_sources"]} == dict(expected_sources)
     utc_dates = sorted(utc_rfc3339(r["date"]) for r in records)
     assert index["date_span"] == {"first": utc_dates[0], "last": utc_dates[-1]}
@@ -1154,7 +1156,7 @@ def test_compact_accepts_a_directory_path_with_a_trailing_slash(run_index, stats
     result = run_index("compact", "--db", "db/")
 
     assert result.returncode == EXIT_OK, result.stderr
-    assert stats(tmp_path / "db")["articles"] == 48
+    assert stats(tmp_path / "db")["articles"] == 50
     assert [p.name for p in (tmp_path / "db").iterdir() if "compacting" in p.name] == []
 
 
@@ -1232,8 +1234,8 @@ def test_non_terminal_output_is_one_summary_line(run_index, shipped_sample, tmp_
     assert result.stderr.endswith("\n") and result.stderr.count("\n") == 1
     match = SUMMARY_LINE.fullmatch(result.stderr.rstrip("\n"))
     assert match, result.stderr
-    assert match.groupdict() == {"read": "48", "added": "48", "replaced": "0", "rejected": "0",
-                                 "copies": "0", "articles": "48"}
+    assert match.groupdict() == {"read": "50", "added": "50", "replaced": "0", "rejected": "0",
+                                 "copies": "2", "articles": "50"}
 
 
 def test_quiet_prints_nothing_on_success_but_still_reports_rejects(run_index, shipped_sample,
@@ -1255,7 +1257,7 @@ def test_json_summary_goes_to_stdout_alone(run_index, shipped_sample):
     assert result.returncode == EXIT_OK
     assert result.stderr == ""
     assert result.stdout.count("\n") == 1
-    assert summary_of(result)["added"] == 48
+    assert summary_of(result)["added"] == 50
 
 
 def test_terminal_gets_a_progress_line_that_is_erased(index_binary, shipped_sample, tmp_path):
@@ -1282,7 +1284,7 @@ def test_terminal_gets_a_progress_line_that_is_erased(index_binary, shipped_samp
         if terminal is not None:
             os.close(terminal)
     text = captured.decode("utf-8", errors="replace")
-    assert re.search(r"\r\x1b\[K48 articles  \d+/s  \d+\.\d MB", text), repr(text)
+    assert re.search(r"\r\x1b\[K50 articles  \d+/s  \d+\.\d MB", text), repr(text)
     tail = text.rsplit("\r\x1b[K", 1)[1]  # erased before the summary
     assert SUMMARY_LINE.search(tail), repr(text)
 

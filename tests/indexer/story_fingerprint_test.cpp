@@ -94,7 +94,7 @@ TEST_CASE("the stored fingerprint round-trips and rejects other shapes", "[stori
     CHECK(parsed->similarity(original) == 1.0);
     CHECK(parsed->serialise() == stored);
     for (std::size_t band = 0; band < StoryFingerprint::kBands; ++band)
-        CHECK(parsed->band_term(band) == original.band_term(band));
+        CHECK(parsed->band_key(band) == original.band_key(band));
     CHECK_FALSE(StoryFingerprint::parse(""));
     CHECK_FALSE(StoryFingerprint::parse(stored.substr(0, 10)));
     CHECK_FALSE(StoryFingerprint::parse(stored + "x"));

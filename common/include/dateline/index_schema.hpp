@@ -17,7 +17,7 @@ namespace dateline::schema {
 // 2: terms from dateline's own analysis (accent-folded words, exact accented forms under
 // kExactPrefix, ICU-segmented CJK and Thai words, Hangul bigrams, joined hyphenated words) and
 // detected languages; `dateline-index reindex` upgrades an index from version 1.
-// 3: stories (near-duplicate clusters): fingerprints, band terms and story ids below.
+// 3: stories (near-duplicate clusters): fingerprints and story ids below.
 inline constexpr std::string_view kVersion = "3";
 inline constexpr std::string_view kVersionMetadataKey = "dateline.schema_version";
 // True when a stored version is older than kVersion (so `dateline-index reindex` upgrades the
@@ -55,9 +55,6 @@ inline constexpr std::string_view kLongIdPrefix = "XQH";
 // key. A story's id is the id of the first article indexed in it (reindex goes oldest first),
 // and stays when that article changes or goes.
 inline constexpr std::string_view kStoryPrefix = "XT";
-// The fingerprint's locality-sensitive bands (indexer/story_fingerprint.hpp): an article
-// sharing one with another is a candidate copy of it.
-inline constexpr std::string_view kStoryBandPrefix = "XB";
 
 // `dateline-index sync` keeps, per source file it read, one metadata entry: the file's content
 // hash and the ids of the articles it produced (indexer/sync_state.hpp). Keys are this prefix,

@@ -171,14 +171,19 @@ TEST_CASE("month windows give a full sort's page whatever the first window's siz
 
 namespace {
 
-// 400 articles over 30 months, as archive() spreads them, in 130 stories of about three copies
-// each, the copies of a story months apart.
+// 400 articles over 30 months in 130 stories of about three copies each: a story starts every
+// week, its copies up to 6 days after it (copies are at most 7 days apart), so many stories
+// straddle two months and their copies fall in different date windows.
 void story_archive(TestIndex& index) {
-    std::mt19937 random(20240610);
+    const Timestamp start = at("2021-01-01T00:00:00Z");
     for (int n = 0; n < 400; ++n) {
         const std::string id = "a" + std::to_string(n);
-        index.add(article(id, "Harbour news " + id, story_body(static_cast<unsigned>(n % 130)),
-                          spread_date(n, random)));
+        const int story = n % 130, copy = n / 130;
+        const Timestamp date = start + std::chrono::days(7 * story + 2 * copy) +
+                               std::chrono::hours(5 * copy + story % 7);
+        Article a = article(id, "Harbour news " + id, story_body(static_cast<unsigned>(story)));
+        a.date = date;
+        index.add(a);
     }
 }
 

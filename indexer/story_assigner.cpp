@@ -21,11 +21,11 @@ Xapian::docid docid_of(const Xapian::Database& index, const std::string& id) {
 // Why the date: identical texts weeks apart are a template reused ("the Bundesbank left
 // credit policies unchanged" after each council meeting), not a copy.
 bool StoryAssigner::is_copy(const Incoming& incoming, const StoryFingerprint& other,
-                            Timestamp other_date) {
+                            Timestamp other_date, double similarity) {
     const auto apart =
         incoming.date > other_date ? incoming.date - other_date : other_date - incoming.date;
-    return apart <= kMaxApart && incoming.print.similarity(other) >= kSameStory &&
-           incoming.print.numbers_agree(other) && incoming.print.titles_agree(other);
+    return apart <= kMaxApart && similarity >= kSameStory && incoming.print.numbers_agree(other) &&
+           incoming.print.titles_agree(other);
 }
 
 std::string StoryAssigner::assign(const std::string& id, Xapian::Document& document) {
@@ -42,11 +42,12 @@ std::string StoryAssigner::assign(const std::string& id, Xapian::Document& docum
     return story;
 }
 
+// Days are counted, not spelled, until one is new: this runs for every article of the run.
 void StoryAssigner::load_days_around(Timestamp date) {
-    for (auto day = date - kMaxApart; day <= date + kMaxApart; day += std::chrono::days(1)) {
-        std::string term = std::string(schema::kDayPrefix) + calendar_keys(day).day;
-        if (loaded_days_.insert(term).second) load_day(term);
-    }
+    const auto middle = std::chrono::floor<std::chrono::days>(date);
+    for (auto day = middle - kMaxApart; day <= middle + kMaxApart; day += std::chrono::days(1))
+        if (loaded_days_.insert(day.time_since_epoch().count()).second)
+            load_day(std::string(schema::kDayPrefix) + calendar_keys(day).day);
 }
 
 void StoryAssigner::load_day(const std::string& day_term) {
@@ -72,8 +73,9 @@ std::optional<StoryAssigner::Match> StoryAssigner::best(const Incoming& incoming
         const Member& member = members_[candidate];
         const bool itself =
             member.docid ? member.docid == incoming.docid : member.id_hash == incoming.id_hash;
-        if (itself || !is_copy(incoming, member.fingerprint, member.date)) continue;
+        if (itself) continue;
         const double similarity = incoming.print.similarity(member.fingerprint);
+        if (!is_copy(incoming, member.fingerprint, member.date, similarity)) continue;
         if (!found || similarity > found->similarity) found = Match{similarity, member.story};
     }
     return found;

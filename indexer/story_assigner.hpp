@@ -63,14 +63,14 @@ private:
     };
 
     static bool is_copy(const Incoming& incoming, const StoryFingerprint& other,
-                        Timestamp other_date);
+                        Timestamp other_date, double similarity);
     void load_days_around(Timestamp date);
     void load_day(const std::string& day_term);
     std::optional<Match> best(const Incoming& incoming) const;
     void remember(Member member);
 
     const Xapian::Database* index_;
-    std::unordered_set<std::string> loaded_days_;  // day terms whose articles were read
+    std::unordered_set<std::int64_t> loaded_days_;  // days (since 1970) whose articles were read
     StoryBandTable bands_;
     std::vector<Member> members_;
 };

@@ -71,6 +71,13 @@ std::vector<std::uint16_t> number_hashes(std::string_view text) {
     return numbers;
 }
 
+template <class Hash>
+std::vector<Hash> sorted_set(std::vector<Hash> values) {
+    std::sort(values.begin(), values.end());
+    values.erase(std::unique(values.begin(), values.end()), values.end());
+    return values;
+}
+
 std::vector<std::uint64_t> shingles(const std::vector<std::uint64_t>& words) {
     constexpr std::size_t n = StoryFingerprint::kShingleWords;
     std::vector<std::uint64_t> out;
@@ -81,10 +88,7 @@ std::vector<std::uint64_t> shingles(const std::vector<std::uint64_t>& words) {
         for (std::size_t k = 0; k < n; ++k) hash = mix(hash ^ words[first + k]);
         out.push_back(hash);
     }
-    // A shingle repeated in the text is one element of the set.
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
+    return sorted_set(std::move(out));  // a shingle repeated in the text is one element
 }
 
 // The kHashes hash functions: h_i(x) = high 32 bits of (a_i * x + b_i), a_i odd — one
@@ -105,12 +109,6 @@ const HashFamily& hash_family() {
 }
 
 using HashSet = std::vector<std::uint16_t>;
-
-HashSet sorted_set(HashSet values) {
-    std::sort(values.begin(), values.end());
-    values.erase(std::unique(values.begin(), values.end()), values.end());
-    return values;
-}
 
 std::size_t shared_count(const HashSet& a, const HashSet& b) {
     HashSet shared;

@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from story_eval import INDEXER, SHARED, index_stories, log  # noqa: E402
+from story_eval import INDEXER, SHARED, index_stories, log, read_stories  # noqa: E402
 
 GENERATOR = SHARED / "bench/synth/gen_corpus.py"
 REUTERS = SHARED / "corpus/reuters21578.jsonl"
@@ -84,23 +84,6 @@ def evaluate(archive, stories):
         "precision": together / predicted if predicted else None,
         "recall": together / actual if actual else None,
     }
-
-
-def read_stories(db):
-    """Each article's story, from the index alone: ids from the id terms, stories from value
-    slot 4 (fast enough for a million articles)."""
-    import xapian  # python3-xapian: Debian's /usr/bin/python3
-
-    database = xapian.Database(str(db))
-    id_of = {}
-    for item in database.allterms(b"Q"):
-        for posting in database.postlist(item.term):
-            id_of[posting.docid] = item.term[1:].decode()
-    stories = {}
-    for entry in database.valuestream(4):
-        if entry.docid in id_of:
-            stories[id_of[entry.docid]] = entry.value.decode()
-    return stories
 
 
 def main():

@@ -16,10 +16,10 @@
 #include "exit_status.hpp"
 #include "index_maintenance.hpp"
 #include "index_stats.hpp"
-#include "story_report.hpp"
 #include "ingest_run.hpp"
 #include "reindex_command.hpp"
 #include "stop_signal.hpp"
+#include "story_report.hpp"
 #include "sync_command.hpp"
 
 namespace dateline::indexer {
@@ -197,6 +197,7 @@ int run(int argc, char** argv) {
         "stories", "Show how many stories (an article and its copies) and the largest ones");
     stories->add_option("--db", database, "Index directory")->required();
     stories->add_option("--top", top_stories, "Largest stories to list; 0: every one with copies")
+        ->check(CLI::NonNegativeNumber)
         ->capture_default_str();
     stories->add_flag("--json", json, "Print as JSON");
 

@@ -52,6 +52,12 @@ Result<StoryReport, std::string> read_story_report(const std::string& path, std:
     if (auto found = require_index(path); !found) return Unexpected(found.error());
     try {
         Xapian::Database database(path);
+        // An index from before stories has none to show: say so rather than count zero.
+        const std::string version = database.get_metadata(std::string(schema::kVersionMetadataKey));
+        if (schema::is_older_version(version) && database.get_doccount() > 0)
+            return Unexpected("index at " + path + " has schema version " + version +
+                              ", from before stories: run `dateline-index reindex --db " + path +
+                              "` to upgrade it");
         StoryReport report;
         report.articles = database.get_doccount();
         std::vector<StorySize> with_copies;

@@ -129,6 +129,19 @@ def test_add_and_sync_refuse_an_older_index_and_say_how_to_upgrade(old_index, ru
     assert stored_articles(db) == articles
 
 
+def test_stories_of_an_older_index_name_reindex_instead_of_counting_none(old_index, run_index):
+    db, _, articles, _, version = old_index
+    result = run_index("stories", "--db", "db")
+    assert result.returncode == EXIT_FATAL
+    assert (f"index at db has schema version {older_version(version)}, from before stories: "
+            f"{upgrade_advice('db')}") in result.stderr
+    assert result.stdout == ""
+    assert run_index("reindex", "--db", "db").returncode == EXIT_OK
+    upgraded = run_index("stories", "--db", "db", "--json")
+    assert upgraded.returncode == EXIT_OK, upgraded.stderr
+    assert json.loads(upgraded.stdout)["articles"] == len(articles)
+
+
 def test_server_refuses_an_older_index_and_says_how_to_upgrade(old_index, server_binary):
     db, _, _, _, version = old_index
     completed = subprocess.run([str(server_binary), "--db", str(db), "--listen", "127.0.0.1:0"],

@@ -112,6 +112,14 @@ def test_copies_join_the_first_articles_story_and_others_stay_apart(run_index, t
     assert re.search(r"^stories with copies: 1 \(3 copies\)$", text.stdout, re.M), text.stdout
 
 
+def test_a_negative_top_is_a_usage_error(run_index, tmp_path):
+    run_index("add", "--db", "db", write(tmp_path / "a.jsonl", [record("a", "Ferry news.")]))
+    result = run_index("stories", "--db", "db", "--top", "-1")
+    assert result.returncode == 2
+    assert "--top" in result.stderr
+    assert result.stdout == ""
+
+
 def test_a_later_run_finds_the_story_in_the_index(run_index, tmp_path):
     rng = random.Random(8)
     original = body(rng)
